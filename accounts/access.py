@@ -1,0 +1,80 @@
+"""Who may see and change what. Views, querysets and admin all ask these functions.
+
+Roles: every signed-in person is a learner; trainers write course content; coordinators run
+their delegations (one or more); site admins (superusers) may do everything.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Q, QuerySet
+
+from accounts.models import Delegation, MemberCity, User
+
+AnyUser = User | AnonymousUser
+
+
+def is_site_admin(user: AnyUser) -> bool:
+    return bool(user.is_authenticated and user.is_active and user.is_superuser)
+
+
+def is_trainer(user: AnyUser) -> bool:
+    return bool(user.is_authenticated and user.is_active and (user.is_trainer or user.is_superuser))
+
+
+def coordinated_delegation_ids(user: AnyUser) -> set[int]:
+    if not (user.is_authenticated and user.is_active):
+        return set()
+    cached: set[int] | None = getattr(user, "_coordinated_delegation_ids", None)
+    if cached is None:
+        cached = set(user.coordinated_delegations.values_list("pk", flat=True))
+        user._coordinated_delegation_ids = cached  # type: ignore[union-attr]
+    return cached
+
+
+def is_coordinator(user: AnyUser) -> bool:
+    return bool(coordinated_delegation_ids(user))
+
+
+def can_manage_delegation(user: AnyUser, delegation: Delegation) -> bool:
+    return is_site_admin(user) or delegation.pk in coordinated_delegation_ids(user)
+
+
+def can_view_person(viewer: AnyUser, person: User) -> bool:
+    """A learner sees only themself; coordinators the people of their delegations' cities."""
+    if not (viewer.is_authenticated and viewer.is_active):
+        return False
+    if viewer.pk == person.pk or is_site_admin(viewer):
+        return True
+    city = person.member_city
+    return city is not None and city.delegation_id in coordinated_delegation_ids(viewer)
+
+
+def can_edit_profile(editor: AnyUser, person: User) -> bool:
+    return bool(editor.is_authenticated and editor.is_active and editor.pk == person.pk) or (
+        is_site_admin(editor)
+    )
+
+
+def can_edit_course_content(user: AnyUser) -> bool:
+    return is_trainer(user)
+
+
+def can_grant_roles(user: AnyUser) -> bool:
+    return is_site_admin(user)
+
+
+def people_visible_to(viewer: AnyUser) -> QuerySet[User]:
+    if not (viewer.is_authenticated and viewer.is_active):
+        return User.objects.none()
+    if is_site_admin(viewer):
+        return User.objects.all()
+    return User.objects.filter(
+        Q(pk=viewer.pk) | Q(member_city__delegation__in=coordinated_delegation_ids(viewer))
+    )
+
+
+def cities_managed_by(user: AnyUser) -> QuerySet[MemberCity]:
+    if is_site_admin(user):
+        return MemberCity.objects.all()
+    return MemberCity.objects.filter(delegation__in=coordinated_delegation_ids(user))

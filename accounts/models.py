@@ -1,0 +1,200 @@
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from parler.models import TranslatableModel, TranslatedFields
+
+
+class Delegation(TranslatableModel):
+    """A regional delegation of the network, e.g. Latin America; it runs cohorts."""
+
+    code = models.SlugField(_("code"), max_length=32, unique=True)
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    translations = TranslatedFields(name=models.CharField(_("name"), max_length=120))
+
+    class Meta:
+        verbose_name = _("delegation")
+        verbose_name_plural = _("delegations")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return self.safe_translation_getter("name", any_language=True) or self.code
+
+
+class Country(TranslatableModel):
+    iso_code = models.CharField(
+        _("ISO code"), max_length=2, unique=True, help_text=_("Two letters, e.g. AR.")
+    )
+    delegation = models.ForeignKey(
+        Delegation,
+        verbose_name=_("delegation"),
+        related_name="countries",
+        on_delete=models.PROTECT,
+    )
+    translations = TranslatedFields(name=models.CharField(_("name"), max_length=120))
+
+    class Meta:
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+        ordering = ["iso_code"]
+
+    def __str__(self) -> str:
+        return self.safe_translation_getter("name", any_language=True) or self.iso_code
+
+    def clean(self) -> None:
+        self.iso_code = self.iso_code.upper()
+        if not (len(self.iso_code) == 2 and self.iso_code.isalpha()):
+            raise ValidationError({"iso_code": _("Use the two-letter ISO code, e.g. AR.")})
+
+
+class MemberCity(TranslatableModel):
+    class Membership(models.TextChoices):
+        ACTIVE = "active", _("Active member")
+        PENDING = "pending", _("Membership pending")
+        LAPSED = "lapsed", _("Membership lapsed")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    country = models.ForeignKey(
+        Country, verbose_name=_("country"), related_name="cities", on_delete=models.PROTECT
+    )
+    delegation = models.ForeignKey(
+        Delegation,
+        verbose_name=_("delegation"),
+        related_name="member_cities",
+        on_delete=models.PROTECT,
+    )
+    membership = models.CharField(
+        _("membership status"), max_length=16, choices=Membership, default=Membership.ACTIVE
+    )
+    translations = TranslatedFields(name=models.CharField(_("name"), max_length=160))
+
+    class Meta:
+        verbose_name = _("member city")
+        verbose_name_plural = _("member cities")
+
+    def __str__(self) -> str:
+        return self.safe_translation_getter("name", any_language=True) or str(self.public_id)
+
+    @property
+    def is_active_member(self) -> bool:
+        return self.membership == self.Membership.ACTIVE
+
+
+class UserManager(BaseUserManager["User"]):
+    use_in_migrations = True
+
+    def create_user(self, email: str, password: str | None = None, **fields: Any) -> User:
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email: str, password: str | None = None, **fields: Any) -> User:
+        fields.update(is_staff=True, is_superuser=True)
+        return self.create_user(email, password, **fields)
+
+    def get_by_natural_key(self, username: str | None) -> User:
+        # Sign-in by e-mail is case-insensitive: Ana@City.org and ana@city.org are one person.
+        return self.get(email__iexact=username or "")
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    class Position(models.TextChoices):
+        ELECTED = "elected", _("Elected official")
+        STAFF = "staff", _("Municipal staff")
+        OTHER = "other", _("Other")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    email = models.EmailField(_("e-mail address"), unique=True)
+    certificate_name = models.CharField(
+        _("name on certificates"),
+        max_length=200,
+        blank=True,
+        help_text=_("Your full name exactly as it must appear on your certificates."),
+    )
+    first_name = models.CharField(_("first name"), max_length=150, blank=True)
+    last_name = models.CharField(_("last name"), max_length=150, blank=True)
+    preferred_language = models.CharField(
+        _("preferred language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )
+    member_city = models.ForeignKey(
+        MemberCity,
+        verbose_name=_("member city"),
+        related_name="people",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+    )
+    position = models.CharField(
+        _("position"), max_length=16, choices=Position, default=Position.OTHER
+    )
+    # Optional data for diversity reports: each kept only with the learner's consent.
+    gender_self_described = models.CharField(_("gender (self-described)"), max_length=80, blank=True)
+    gender_consent_at = models.DateTimeField(_("consent to use gender given at"), null=True, blank=True)
+    mandate_started_on = models.DateField(_("mandate start date"), null=True, blank=True)
+    mandate_consent_at = models.DateTimeField(
+        _("consent to use mandate start given at"), null=True, blank=True
+    )
+
+    is_trainer = models.BooleanField(
+        _("trainer"), default=False, help_text=_("Trainers write courses in the content admin.")
+    )
+    coordinated_delegations = models.ManyToManyField(
+        Delegation,
+        verbose_name=_("coordinates delegations"),
+        related_name="coordinators",
+        blank=True,
+    )
+    is_staff = models.BooleanField(_("staff status"), default=False)
+    is_active = models.BooleanField(_("active"), default=True)
+    date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(gender_self_described="") | Q(gender_consent_at__isnull=False),
+                name="gender_kept_only_with_consent",
+            ),
+            models.CheckConstraint(
+                condition=Q(mandate_started_on__isnull=True) | Q(mandate_consent_at__isnull=False),
+                name="mandate_kept_only_with_consent",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    def clean(self) -> None:
+        super().clean()
+        self.email = self.__class__.objects.normalize_email(self.email).lower()
+
+    @property
+    def display_name(self) -> str:
+        return self.certificate_name or self.get_full_name() or self.email
+
+    def get_full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    def get_short_name(self) -> str:
+        return self.first_name or self.email

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.views import LoginView
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from accounts import services
+from accounts.forms import ProfileForm
+from accounts.models import User
+
+
+@login_required
+def profile(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    assert isinstance(user, User)
+    form = ProfileForm(request.POST or None, instance=user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.update_profile(
+            user=user,
+            certificate_name=data["certificate_name"],
+            preferred_language=data["preferred_language"],
+            member_city_id=data["member_city"].pk if data["member_city"] else None,
+            position=data["position"],
+            gender_self_described=data["gender_self_described"],
+            gender_consent=data["gender_consent"],
+            mandate_started_on=data["mandate_started_on"],
+            mandate_consent=data["mandate_consent"],
+        )
+        # The confirmation and the next page come in the language just chosen.
+        with translation.override(user.preferred_language):
+            messages.success(request, _("Your profile has been saved."))
+            url = reverse("accounts:profile")
+        response = HttpResponseRedirect(url)
+        response.set_cookie("django_language", user.preferred_language, samesite="Lax")
+        return response
+    return render(request, "accounts/profile.html", {"form": form}, status=400 if form.errors else 200)
+
+
+class SignInView(LoginView):
+    """Signs in by e-mail and switches the site to the learner's preferred language."""
+
+    def form_valid(self, form: AuthenticationForm) -> HttpResponse:
+        response = super().form_valid(form)
+        language = form.get_user().preferred_language
+        response.set_cookie("django_language", language, samesite="Lax")
+        return response
+
+    def get_default_redirect_url(self) -> str:
+        user = self.request.user
+        language = getattr(user, "preferred_language", None) or translation.get_language()
+        return f"/{language}/"

@@ -1,0 +1,113 @@
+"""The small named blocks lessons are written with."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Heading"), max_length=160)
+    level = blocks.ChoiceBlock(
+        label=_("Level"),
+        choices=[("h2", _("Section")), ("h3", _("Subsection"))],
+        default="h2",
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Heading")
+        template = "cms/blocks/heading.html"
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("Image"))
+    alt_text = blocks.CharBlock(
+        label=_("Alternative text"),
+        max_length=250,
+        help_text=_("What the image shows, for people who cannot see it. Required."),
+    )
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "cms/blocks/image.html"
+
+
+class VideoBlock(blocks.StructBlock):
+    video = EmbedBlock(label=_("Video address"), help_text=_("A YouTube or Vimeo link."))
+    title = blocks.CharBlock(label=_("Title"), max_length=160)
+    transcript = blocks.RichTextBlock(
+        label=_("Transcript"),
+        required=False,
+        features=["bold", "italic", "ol", "ul", "link"],
+        help_text=_("Recommended: lets learners on slow connections or with hearing loss follow."),
+    )
+
+    class Meta:
+        icon = "media"
+        label = _("Video")
+        template = "cms/blocks/video.html"
+
+
+class DocumentBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("Document"))
+    label = blocks.CharBlock(
+        label=_("Link text"), required=False, max_length=160, help_text=_("Defaults to its title.")
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Download")
+        template = "cms/blocks/document.html"
+
+
+class CalloutBlock(blocks.StructBlock):
+    kind = blocks.ChoiceBlock(
+        label=_("Kind"),
+        choices=[("note", _("Note")), ("tip", _("Tip")), ("quote", _("Quotation"))],
+        default="note",
+    )
+    text = blocks.TextBlock(label=_("Text"))
+    attribution = blocks.CharBlock(label=_("Attribution"), required=False, max_length=200)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Callout or quotation")
+        template = "cms/blocks/callout.html"
+
+
+class H5PActivityBlock(blocks.StructBlock):
+    """Holds the place of an interactive activity; the H5P package chooser replaces `reference`."""
+
+    title = blocks.CharBlock(label=_("Activity title"), max_length=160)
+    reference = blocks.CharBlock(
+        label=_("Activity reference"),
+        max_length=120,
+        required=False,
+        help_text=_("The H5P package this activity will play."),
+    )
+
+    class Meta:
+        icon = "pick"
+        label = _("H5P activity")
+        template = "cms/blocks/h5p_activity.html"
+
+
+class LessonBodyBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(
+        label=_("Rich text"),
+        icon="pilcrow",
+        features=["bold", "italic", "ol", "ul", "link", "document-link", "h3"],
+        template="cms/blocks/paragraph.html",
+    )
+    image = ImageBlock()
+    video = VideoBlock()
+    document = DocumentBlock()
+    callout = CalloutBlock()
+    h5p_activity = H5PActivityBlock()

@@ -1,0 +1,245 @@
+"""Course content as Wagtail pages: home → catalogue → course → module → lesson.
+
+Spanish is the source language. A page missing in the requested language is served from its
+Spanish original (with a notice) instead of a 404: see `FallbackRoutingMixin`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+from django.http import Http404, HttpRequest
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, Page
+from wagtail.search import index
+
+from cms.blocks import LessonBodyBlock
+from cms.localization import localize_pages
+from courses.models import Course
+
+
+class FallbackRoutingMixin:
+    """When a child path is missing in this page's language, route it through the original.
+
+    Also gives every page its breadcrumbs in the active language.
+    """
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context: dict[str, Any] = super().get_context(request, *args, **kwargs)  # type: ignore[misc]
+        # Depth 1 is Wagtail's root, 2 the home page: crumbs start at the catalogue.
+        ancestors = self.get_ancestors().filter(depth__gt=2).select_related("locale")  # type: ignore[attr-defined]
+        context["breadcrumbs"] = localize_pages(list(ancestors), select_related=["locale"])
+        return context
+
+    def route(self, request: HttpRequest, path_components: list[str]) -> Any:
+        try:
+            return super().route(request, path_components)  # type: ignore[misc]
+        except Http404:
+            if not path_components:
+                raise
+            original = self.get_translation_or_none(Locale.get_default())  # type: ignore[attr-defined]
+            if original is None or original.pk == self.pk:  # type: ignore[attr-defined]
+                raise
+            return original.specific.route(request, path_components)
+
+
+class HomePage(FallbackRoutingMixin, Page):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["cms.CataloguePage"]
+    template = "cms/home_page.html"
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        catalogue = CataloguePage.objects.live().descendant_of(self).first()
+        context["catalogue"] = catalogue
+        context["courses"] = catalogue.courses() if catalogue else []
+        return context
+
+
+class CataloguePage(FallbackRoutingMixin, Page):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["cms.CoursePage"]
+    template = "cms/catalogue_page.html"
+
+    class Meta:
+        verbose_name = _("catalogue")
+
+    def courses(self) -> list[CoursePage]:
+        """Every live course of the original catalogue, each in the active language if translated."""
+        original = self.get_translation_or_none(Locale.get_default()) or self
+        pages = (
+            CoursePage.objects.live()
+            .child_of(original)
+            .select_related("course", "cover_image", "locale")
+        )
+        return localize_pages(list(pages), select_related=["course", "cover_image", "locale"])
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        context["courses"] = self.courses()
+        return context
+
+
+class CoursePage(FallbackRoutingMixin, Page):
+    course = models.ForeignKey(
+        Course,
+        verbose_name=_("catalogue course"),
+        related_name="pages",
+        on_delete=models.PROTECT,
+        help_text=_("The course this content belongs to; its translations share it."),
+    )
+    summary = models.TextField(_("summary"), max_length=600)
+    learning_outcomes = RichTextField(
+        _("learning outcomes"), blank=True, features=["bold", "italic", "ol", "ul"]
+    )
+    audience = models.TextField(_("who it is for"), blank=True)
+    duration = models.CharField(
+        _("duration"), max_length=120, blank=True, help_text=_("e.g. 4 weeks, about 3 hours a week")
+    )
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("cover image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("course"),
+        FieldPanel("summary"),
+        FieldPanel("learning_outcomes"),
+        FieldPanel("audience"),
+        FieldPanel("duration"),
+        FieldPanel("cover_image"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("audience"),
+    ]
+    parent_page_types = ["cms.CataloguePage"]
+    subpage_types = ["cms.ModulePage"]
+    template = "cms/course_page.html"
+
+    class Meta:
+        verbose_name = _("course page")
+
+    def modules(self) -> list[ModulePage]:
+        original = self.get_translation_or_none(Locale.get_default()) or self
+        pages = ModulePage.objects.live().child_of(original).select_related("locale")
+        return localize_pages(list(pages), select_related=["locale"])
+
+    def lessons(self) -> list[LessonPage]:
+        """The course's lessons in reading order, each in the active language if translated."""
+        original = self.get_translation_or_none(Locale.get_default()) or self
+        pages = LessonPage.objects.live().descendant_of(original).select_related("locale")
+        return localize_pages(list(pages), select_related=["locale"])
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        modules = self.modules()
+        lessons = self.lessons()
+        by_module: dict[str, list[LessonPage]] = {m.path: [] for m in modules}
+        for lesson in lessons:
+            by_module.setdefault(lesson.path[: -Page.steplen], []).append(lesson)
+        # A translated module may sit at another path: match lessons through the originals.
+        original_paths = _original_paths(modules)
+        context["module_lessons"] = [
+            (module, by_module.get(original_paths.get(module.pk, module.path), []))
+            for module in modules
+        ]
+        return context
+
+
+class ModulePage(FallbackRoutingMixin, Page):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["cms.CoursePage"]
+    subpage_types = ["cms.LessonPage"]
+    template = "cms/module_page.html"
+
+    class Meta:
+        verbose_name = _("module")
+
+    def lessons(self) -> list[LessonPage]:
+        original = self.get_translation_or_none(Locale.get_default()) or self
+        pages = LessonPage.objects.live().child_of(original).select_related("locale")
+        return localize_pages(list(pages), select_related=["locale"])
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        context["lessons"] = self.lessons()
+        context["course_page"] = self.get_parent().specific
+        return context
+
+
+class LessonPage(FallbackRoutingMixin, Page):
+    summary = models.TextField(_("summary"), blank=True, max_length=400)
+    estimated_minutes = models.PositiveSmallIntegerField(
+        _("estimated minutes"), null=True, blank=True
+    )
+    body = StreamField(LessonBodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("estimated_minutes"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["cms.ModulePage"]
+    subpage_types: list[str] = []
+    template = "cms/lesson_page.html"
+
+    class Meta:
+        verbose_name = _("lesson")
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        module = self.get_parent().specific
+        course = module.get_parent().specific
+        lessons = course.lessons()
+        keys = [lesson.translation_key for lesson in lessons]
+        position = keys.index(self.translation_key) if self.translation_key in keys else -1
+        context.update(
+            module_page=module,
+            course_page=course,
+            previous_lesson=lessons[position - 1] if position > 0 else None,
+            next_lesson=lessons[position + 1] if 0 <= position < len(lessons) - 1 else None,
+            lesson_number=position + 1,
+            lesson_count=len(lessons),
+        )
+        return context
+
+
+def _original_paths(pages: list[Any]) -> dict[int, str]:
+    """Maps each translated page's pk to the tree path of its default-language original."""
+    default = Locale.get_default()
+    translated = [page for page in pages if page.locale_id != default.pk]
+    if not translated:
+        return {}
+    originals = dict(
+        Page.objects.filter(
+            locale=default, translation_key__in=[page.translation_key for page in translated]
+        ).values_list("translation_key", "path")
+    )
+    return {
+        page.pk: originals[page.translation_key]
+        for page in translated
+        if page.translation_key in originals
+    }

@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Page
+
+from cms.localization import url_in_active_language
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context: dict[str, Any], page: Page) -> str:
+    return url_in_active_language(page, context.get("request"))
+
+
+@register.inclusion_tag("cms/includes/language_switcher.html", takes_context=True)
+def language_switcher(context: dict[str, Any]) -> dict[str, Any]:
+    """A link per language: the page's translation, or the same page under that language's prefix."""
+    request = context.get("request")
+    page = context.get("page")
+    current = translation.get_language()
+    translations: dict[str, Page] = {}
+    if isinstance(page, Page):
+        for candidate in (
+            Page.objects.live()
+            .filter(translation_key=page.translation_key)
+            .select_related("locale")
+        ):
+            translations[candidate.locale.language_code] = candidate
+    links = []
+    for code, name in settings.LANGUAGES:
+        with translation.override(code):
+            if code in translations:
+                url = translations[code].get_url(request)
+            elif isinstance(page, Page):
+                url = url_in_active_language(page, request)
+            else:
+                url = translate_url(request.get_full_path() if request else "/", code)
+        links.append(
+            {
+                "code": code,
+                "name": translation.get_language_info(code)["name_local"],
+                "url": url,
+                "is_current": code == current,
+            }
+        )
+    return {"links": links}
+
+
+@register.filter
+def language_name(code: str) -> str:
+    return str(translation.get_language_info(code)["name_translated"])

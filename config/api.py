@@ -1,0 +1,24 @@
+"""API wiring: the v1 router and the one exception handler that turns broken rules into 400s."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from rest_framework import status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+
+def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    if isinstance(exc, DjangoValidationError):
+        # Services raise Django's ValidationError with a code; the client gets both.
+        errors = [
+            {"code": error.code or "invalid", "message": " ".join(error.messages)}
+            for error in exc.error_list
+        ]
+        return Response(
+            {"detail": errors[0]["message"], "code": errors[0]["code"], "errors": errors},
+            status=status.HTTP_400_BAD_REQUEST,
+        )
+    return drf_exception_handler(exc, context)
