@@ -22,3 +22,8 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
             status=status.HTTP_400_BAD_REQUEST,
         )
     return drf_exception_handler(exc, context)
+
+
+def only_aula_api(endpoints: list[tuple[Any, ...]], **kwargs: Any) -> list[tuple[Any, ...]]:
+    """Keeps the OpenAPI schema to Aula's own API (Wagtail's admin API is internal)."""
+    return [endpoint for endpoint in endpoints if endpoint[0].startswith("/api/v1/")]

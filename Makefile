@@ -1,0 +1,61 @@
+# Aula: `make run` serves the demo on the embedded default; `make test` runs the whole suite.
+SHELL := /bin/bash
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PYTHON ?= python3
+SERVICES := .ci/services.sh
+SERVICES_DIR ?= /tmp/aula-services
+# The embedded default: no service variables at all.
+EMBEDDED := env -u DATABASE_URL -u REDIS_URL -u CELERY_BROKER_URL -u CELERY_RESULT_BACKEND \
+	-u AWS_STORAGE_BUCKET_NAME -u AWS_S3_ENDPOINT_URL -u EMAIL_URL
+
+.PHONY: run setup messages migrate seed lint test test-embedded test-services services-up services-down makemessages
+
+run: setup messages
+	$(EMBEDDED) $(PY) manage.py migrate --no-input
+	$(EMBEDDED) $(PY) manage.py seed_demo
+	$(EMBEDDED) $(PY) manage.py runserver localhost:8000
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -e ".[dev]"
+	touch $@
+
+# Compiled catalogues (.mo) are built, never committed.
+messages: setup
+	@command -v msgfmt >/dev/null || { echo "Installing gettext (msgfmt)…"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext; }
+	$(PY) manage.py compilemessages --ignore=.venv --verbosity 0
+
+makemessages: setup
+	$(PY) manage.py makemessages --ignore=.venv --ignore=media --no-obsolete \
+		-l es -l pt -l fr -l en -l ca
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy .
+	$(VENV)/bin/lint-imports
+	$(EMBEDDED) $(PY) manage.py makemigrations --check --dry-run
+
+test: setup messages lint test-embedded test-services
+
+test-embedded: setup messages
+	$(EMBEDDED) $(PY) -m pytest -q
+
+# The same suite against PostgreSQL, Redis with a real Celery worker, and SeaweedFS as S3.
+test-services: setup messages
+	$(SERVICES) start
+	set -a; source $(SERVICES_DIR)/services.env; set +a; \
+	$(SERVICES) worker-start && \
+	$(PY) -m pytest -q --create-db; status=$$?; \
+	$(SERVICES) worker-stop; $(SERVICES) stop; exit $$status
+
+services-up: setup
+	$(SERVICES) start && $(SERVICES) worker-start
+
+services-down:
+	$(SERVICES) stop

@@ -1,0 +1,94 @@
+"""The cast: a learner, another learner, a trainer, a coordinator of the learner's delegation,
+a coordinator of another delegation, and a site admin."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from accounts.models import User
+from tests.factories import (
+    PASSWORD,
+    DelegationFactory,
+    MemberCityFactory,
+    UserFactory,
+    build_site,
+)
+
+
+@pytest.fixture(autouse=True)
+def uploads_in_a_temporary_folder(settings, tmp_path):
+    """Files written by a test never land in the developer's media/ (S3 runs use their bucket)."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Rolled-back rows must not live on in the cache (django-parler caches translations)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def city(db):
+    return MemberCityFactory(name="Rosario")
+
+
+@pytest.fixture
+def other_city(db):
+    return MemberCityFactory(name="Lyon")
+
+
+@pytest.fixture
+def learner(city) -> User:
+    return UserFactory(email="ana@rosario.example", certificate_name="Ana Gutiérrez", member_city=city)
+
+
+@pytest.fixture
+def other_learner(other_city) -> User:
+    return UserFactory(email="luc@lyon.example", member_city=other_city)
+
+
+@pytest.fixture
+def trainer(db) -> User:
+    from django.contrib.auth.models import Group
+
+    user = UserFactory(email="trainer@aula.example", is_trainer=True)
+    user.groups.add(Group.objects.get(name="Trainers"))
+    return user
+
+
+@pytest.fixture
+def coordinator(city) -> User:
+    user = UserFactory(email="coord@aula.example")
+    user.coordinated_delegations.add(city.delegation)
+    return user
+
+
+@pytest.fixture
+def outside_coordinator(db) -> User:
+    user = UserFactory(email="elsewhere@aula.example")
+    user.coordinated_delegations.add(DelegationFactory())
+    return user
+
+
+@pytest.fixture
+def site_admin(db) -> User:
+    return UserFactory(email="root@aula.example", is_superuser=True, is_staff=True)
+
+
+@pytest.fixture
+def site(db):
+    return build_site()
+
+
+@pytest.fixture
+def signed_in(client: Client):
+    def sign_in(user: User) -> Client:
+        assert client.login(username=user.email, password=PASSWORD)
+        return client
+
+    return sign_in

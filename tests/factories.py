@@ -1,0 +1,129 @@
+"""Factories for the test cast and a small course tree (the demo seed is tested on its own)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import factory
+from wagtail.models import Locale, Page, Site
+
+from accounts.models import Country, Delegation, MemberCity, User
+from cms.models import CataloguePage, CoursePage, HomePage, LessonPage, ModulePage
+from courses.models import Course
+
+PASSWORD = "correct horse battery staple"
+
+
+class DelegationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Delegation
+
+    code = factory.Sequence(lambda n: f"delegation-{n}")
+    name = factory.Sequence(lambda n: f"Delegation {n}")
+
+
+class CountryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Country
+
+    iso_code = factory.Sequence(lambda n: f"{chr(65 + n // 26 % 26)}{chr(65 + n % 26)}")
+    delegation = factory.SubFactory(DelegationFactory)
+    name = factory.Sequence(lambda n: f"Country {n}")
+
+
+class MemberCityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MemberCity
+
+    country = factory.SubFactory(CountryFactory)
+    delegation = factory.SelfAttribute("country.delegation")
+    name = factory.Sequence(lambda n: f"City {n}")
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@city.example")
+    certificate_name = factory.Sequence(lambda n: f"Person Number {n}")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def save_password(obj: User, create: bool, extracted: Any, **kwargs: Any) -> None:  # noqa: N805
+        if create:
+            obj.save()
+
+
+class CourseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Course
+
+    code = factory.Sequence(lambda n: f"T-{n:03d}")
+    nominal_hours = 10
+    status = Course.Status.PUBLISHED
+    certificate_title = factory.Sequence(lambda n: f"Título del curso {n}")
+
+
+def build_site() -> dict[str, Page]:
+    """Home → catalogue → course → module → two lessons, all in Spanish and published."""
+    root = Page.get_first_root_node()
+    es = Locale.objects.get(language_code="es")
+    home = root.add_child(instance=HomePage(title="Inicio", slug="inicio", locale=es))
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = home
+    site.save()
+    catalogue = home.add_child(instance=CataloguePage(title="Catálogo", slug="cursos"))
+    course = catalogue.add_child(
+        instance=CoursePage(
+            title="Ciudad educadora",
+            slug="ciudad-educadora",
+            course=CourseFactory(),
+            summary="Un curso sobre la ciudad que educa.",
+            duration="4 semanas",
+        )
+    )
+    module = course.add_child(
+        instance=ModulePage(title="Primer módulo", slug="primer-modulo", intro="Introducción.")
+    )
+    lessons = [
+        module.add_child(
+            instance=LessonPage(
+                title=f"Lección {n}",
+                slug=f"leccion-{n}",
+                summary=f"Resumen de la lección {n}.",
+                estimated_minutes=10,
+                body=[
+                    {"type": "heading", "value": {"text": f"Apartado {n}", "level": "h2"}},
+                    {"type": "paragraph", "value": f"<p>Texto de la lección {n}.</p>"},
+                    {
+                        "type": "callout",
+                        "value": {"kind": "quote", "text": "Cita", "attribution": "Carta"},
+                    },
+                ],
+            )
+        )
+        for n in (1, 2)
+    ]
+    return {
+        "home": home,
+        "catalogue": catalogue,
+        "course": course,
+        "module": module,
+        "lesson": lessons[0],
+        "lesson2": lessons[1],
+    }
+
+
+def translate(page: Page, language: str, **fields: Any) -> Page:
+    """Publishes a translation of `page`, first translating any untranslated ancestors."""
+    locale = Locale.objects.get(language_code=language)
+    for ancestor in page.get_ancestors().filter(depth__gt=1):
+        if ancestor.get_translation_or_none(locale) is None:
+            ancestor.specific.copy_for_translation(locale).save_revision().publish()
+    copy = page.copy_for_translation(locale)
+    for name, value in fields.items():
+        setattr(copy, name, value)
+    copy.save_revision().publish()
+    copy.refresh_from_db()
+    return copy
