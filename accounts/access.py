@@ -28,7 +28,7 @@ def coordinated_delegation_ids(user: AnyUser) -> set[int]:
     cached: set[int] | None = getattr(user, "_coordinated_delegation_ids", None)
     if cached is None:
         cached = set(user.coordinated_delegations.values_list("pk", flat=True))
-        user._coordinated_delegation_ids = cached  # type: ignore[union-attr]
+        user._coordinated_delegation_ids = cached  # type: ignore[union-attr,attr-defined]
     return cached
 
 

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +10,9 @@ from accounts.models import MemberCity, User
 
 class ProfileForm(forms.ModelForm):
     gender_consent = forms.BooleanField(
-        label=_("I agree that Aula keeps my self-described gender for anonymous diversity reports."),
+        label=_(
+            "I agree that Aula keeps my self-described gender for anonymous diversity reports."
+        ),
         required=False,
     )
     mandate_consent = forms.BooleanField(
@@ -33,9 +35,10 @@ class ProfileForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["certificate_name"].required = True
-        self.fields["member_city"].queryset = MemberCity.objects.active_translations().select_related(
-            "country"
-        ).order_by("translations__name").distinct()
+        cities = cast(forms.ModelChoiceField, self.fields["member_city"])
+        cities.queryset = MemberCity.objects.select_related("country").prefetch_related(
+            "translations"
+        )
         self.fields["member_city"].required = False
         self.fields["gender_self_described"].help_text = _(
             "Optional. In your own words; leave empty if you prefer not to say."

@@ -142,8 +142,12 @@ class User(AbstractBaseUser, PermissionsMixin):
         _("position"), max_length=16, choices=Position, default=Position.OTHER
     )
     # Optional data for diversity reports: each kept only with the learner's consent.
-    gender_self_described = models.CharField(_("gender (self-described)"), max_length=80, blank=True)
-    gender_consent_at = models.DateTimeField(_("consent to use gender given at"), null=True, blank=True)
+    gender_self_described = models.CharField(
+        _("gender (self-described)"), max_length=80, blank=True
+    )
+    gender_consent_at = models.DateTimeField(
+        _("consent to use gender given at"), null=True, blank=True
+    )
     mandate_started_on = models.DateField(_("mandate start date"), null=True, blank=True)
     mandate_consent_at = models.DateTimeField(
         _("consent to use mandate start given at"), null=True, blank=True
@@ -159,14 +163,14 @@ class User(AbstractBaseUser, PermissionsMixin):
         blank=True,
     )
     is_staff = models.BooleanField(_("staff status"), default=False)
-    is_active = models.BooleanField(_("active"), default=True)
+    is_active = models.BooleanField(_("active"), default=True)  # type: ignore[assignment,misc]
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
 
     objects = UserManager()
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS: list[str] = []  # type: ignore[misc]
 
     class Meta:
         verbose_name = _("user")

@@ -40,7 +40,9 @@ def profile(request: HttpRequest) -> HttpResponse:
         response = HttpResponseRedirect(url)
         response.set_cookie("django_language", user.preferred_language, samesite="Lax")
         return response
-    return render(request, "accounts/profile.html", {"form": form}, status=400 if form.errors else 200)
+    return render(
+        request, "accounts/profile.html", {"form": form}, status=400 if form.errors else 200
+    )
 
 
 class SignInView(LoginView):

@@ -45,5 +45,5 @@ def url_in_active_language(page: Page, request: object | None = None) -> str:
     active = translation.get_language() or language
     prefix = f"/{language}/"
     if language != active and url.startswith(prefix):
-        return f"/{active}/{url[len(prefix):]}"
+        return f"/{active}/{url[len(prefix) :]}"
     return url

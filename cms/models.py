@@ -6,6 +6,7 @@ Spanish original (with a notice) instead of a 404: see `FallbackRoutingMixin`.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import Any
 
 from django.db import models
@@ -77,7 +78,7 @@ class CataloguePage(FallbackRoutingMixin, Page):
         verbose_name = _("catalogue")
 
     def courses(self) -> list[CoursePage]:
-        """Every live course of the original catalogue, each in the active language if translated."""
+        """Every live course of the original catalogue, translated where possible."""
         original = self.get_translation_or_none(Locale.get_default()) or self
         pages = (
             CoursePage.objects.live()
@@ -136,30 +137,31 @@ class CoursePage(FallbackRoutingMixin, Page):
     class Meta:
         verbose_name = _("course page")
 
-    def modules(self) -> list[ModulePage]:
-        original = self.get_translation_or_none(Locale.get_default()) or self
-        pages = ModulePage.objects.live().child_of(original).select_related("locale")
-        return localize_pages(list(pages), select_related=["locale"])
-
     def lessons(self) -> list[LessonPage]:
         """The course's lessons in reading order, each in the active language if translated."""
         original = self.get_translation_or_none(Locale.get_default()) or self
         pages = LessonPage.objects.live().descendant_of(original).select_related("locale")
         return localize_pages(list(pages), select_related=["locale"])
 
+    def outline(self) -> list[tuple[ModulePage, list[LessonPage]]]:
+        """Modules with their lessons, in reading order, each in the active language if translated."""
+        original = self.get_translation_or_none(Locale.get_default()) or self
+        modules = list(ModulePage.objects.live().child_of(original).select_related("locale"))
+        lessons = list(LessonPage.objects.live().descendant_of(original).select_related("locale"))
+        # Group on the originals' tree paths: a translation lives in another branch of the tree.
+        by_module: dict[str, list[LessonPage]] = defaultdict(list)
+        shown_lessons = localize_pages(lessons, select_related=["locale"])
+        for lesson, shown in zip(lessons, shown_lessons, strict=True):
+            by_module[lesson.path[: -Page.steplen]].append(shown)
+        shown_modules = localize_pages(modules, select_related=["locale"])
+        return [
+            (shown, by_module[module.path])
+            for module, shown in zip(modules, shown_modules, strict=True)
+        ]
+
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        modules = self.modules()
-        lessons = self.lessons()
-        by_module: dict[str, list[LessonPage]] = {m.path: [] for m in modules}
-        for lesson in lessons:
-            by_module.setdefault(lesson.path[: -Page.steplen], []).append(lesson)
-        # A translated module may sit at another path: match lessons through the originals.
-        original_paths = _original_paths(modules)
-        context["module_lessons"] = [
-            (module, by_module.get(original_paths.get(module.pk, module.path), []))
-            for module in modules
-        ]
+        context["module_lessons"] = self.outline()
         return context
 
 
@@ -225,21 +227,3 @@ class LessonPage(FallbackRoutingMixin, Page):
             lesson_count=len(lessons),
         )
         return context
-
-
-def _original_paths(pages: list[Any]) -> dict[int, str]:
-    """Maps each translated page's pk to the tree path of its default-language original."""
-    default = Locale.get_default()
-    translated = [page for page in pages if page.locale_id != default.pk]
-    if not translated:
-        return {}
-    originals = dict(
-        Page.objects.filter(
-            locale=default, translation_key__in=[page.translation_key for page in translated]
-        ).values_list("translation_key", "path")
-    )
-    return {
-        page.pk: originals[page.translation_key]
-        for page in translated
-        if page.translation_key in originals
-    }

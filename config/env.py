@@ -44,7 +44,9 @@ def env_int(name: str, default: int, *, environ: Mapping[str, str] | None = None
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
 
 
-def env_list(name: str, default: list[str], *, environ: Mapping[str, str] | None = None) -> list[str]:
+def env_list(
+    name: str, default: list[str], *, environ: Mapping[str, str] | None = None
+) -> list[str]:
     value = _raw(name, environ)
     if value is None:
         return list(default)
@@ -75,9 +77,7 @@ def env_database(
     value = env_str(name, default, environ=environ)
     scheme = urlsplit(value).scheme
     if scheme not in {"postgres", "postgresql", "sqlite"}:
-        raise ImproperlyConfigured(
-            f"{name} must be a postgres:// or sqlite:// URL, not {value!r}."
-        )
+        raise ImproperlyConfigured(f"{name} must be a postgres:// or sqlite:// URL, not {value!r}.")
     try:
         config: dict[str, Any] = dict(dj_database_url.parse(value, conn_max_age=60))
     except ValueError as error:

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponseBase
 from django.middleware.locale import LocaleMiddleware
 
 UNPREFIXED = ("/api/", "/admin/", "/django-admin/", "/documents/", "/static/", "/media/")
@@ -13,7 +13,9 @@ class AulaLocaleMiddleware(LocaleMiddleware):
     otherwise turn into a redirect to a page that cannot exist.
     """
 
-    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    def process_response(
+        self, request: HttpRequest, response: HttpResponseBase
+    ) -> HttpResponseBase:
         if request.path_info.startswith(UNPREFIXED):
             response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)
             return response

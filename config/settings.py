@@ -159,8 +159,14 @@ if AWS_STORAGE_BUCKET_NAME:
         "default_acl": None,
         "querystring_auth": True,
     }
-    _uploads = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {**_s3_options, "location": "uploads", "file_overwrite": False}}
-    _generated = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {**_s3_options, "location": "generated", "file_overwrite": True}}
+    _uploads = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {**_s3_options, "location": "uploads", "file_overwrite": False},
+    }
+    _generated = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {**_s3_options, "location": "generated", "file_overwrite": True},
+    }
 else:
     _uploads = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
     _generated = {
@@ -260,7 +266,5 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # Wagtail logs every page action and background task at INFO: too chatty for a console.
-    "loggers": {
-        name: {"level": "WARNING"} for name in ["wagtail", "django_tasks", "django.tasks"]
-    },
+    "loggers": {name: {"level": "WARNING"} for name in ["wagtail", "django_tasks", "django.tasks"]},
 }

@@ -15,7 +15,7 @@ class CourseQuerySet(TranslatableQuerySet):
 
 
 class Course(TranslatableModel):
-    """The catalogue identity of a course; its content lives in Wagtail pages, its runs in cohorts."""
+    """A course in the catalogue; its content lives in Wagtail pages, its runs in cohorts."""
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")

@@ -44,7 +44,9 @@ def other_city(db):
 
 @pytest.fixture
 def learner(city) -> User:
-    return UserFactory(email="ana@rosario.example", certificate_name="Ana Gutiérrez", member_city=city)
+    return UserFactory(
+        email="ana@rosario.example", certificate_name="Ana Gutiérrez", member_city=city
+    )
 
 
 @pytest.fixture

@@ -50,7 +50,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.PostGenerationMethodCall("set_password", PASSWORD)
 
     @factory.post_generation
-    def save_password(obj: User, create: bool, extracted: Any, **kwargs: Any) -> None:  # noqa: N805
+    def save_password(obj: User, create: bool, extracted: Any, **kwargs: Any) -> None:
         if create:
             obj.save()
 

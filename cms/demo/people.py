@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-DELEGATION = {
+from typing import Any
+
+DELEGATION: dict[str, Any] = {
     "code": "latam",
     "names": {
         "es": "América Latina",
@@ -14,9 +16,21 @@ DELEGATION = {
 }
 
 COUNTRIES = {
-    "AR": {"es": "Argentina", "pt": "Argentina", "fr": "Argentine", "en": "Argentina", "ca": "Argentina"},
+    "AR": {
+        "es": "Argentina",
+        "pt": "Argentina",
+        "fr": "Argentine",
+        "en": "Argentina",
+        "ca": "Argentina",
+    },
     "BR": {"es": "Brasil", "pt": "Brasil", "fr": "Brésil", "en": "Brazil", "ca": "Brasil"},
-    "CO": {"es": "Colombia", "pt": "Colômbia", "fr": "Colombie", "en": "Colombia", "ca": "Colòmbia"},
+    "CO": {
+        "es": "Colombia",
+        "pt": "Colômbia",
+        "fr": "Colombie",
+        "en": "Colombia",
+        "ca": "Colòmbia",
+    },
     "MX": {"es": "México", "pt": "México", "fr": "Mexique", "en": "Mexico", "ca": "Mèxic"},
     "UY": {"es": "Uruguay", "pt": "Uruguai", "fr": "Uruguay", "en": "Uruguay", "ca": "Uruguai"},
 }
@@ -34,7 +48,7 @@ CITIES = [
 
 PASSWORD = "aula-demo-2026"
 
-ACCOUNTS = [
+ACCOUNTS: list[dict[str, Any]] = [
     {
         "email": "admin@aula.example",
         "certificate_name": "Administración Aula",
@@ -69,19 +83,49 @@ ACCOUNTS = [
     },
 ]
 
-SITE = {
+SITE: dict[str, dict[str, tuple[str, str]]] = {
     "home": {
-        "es": ("Aula — Ciudades Educadoras", "<p>El aula virtual de la Asociación Internacional de Ciudades Educadoras: formación para quienes gobiernan las ciudades.</p>"),
-        "pt": ("Aula — Cidades Educadoras", "<p>A sala de aula virtual da Associação Internacional das Cidades Educadoras: formação para quem governa as cidades.</p>"),
-        "fr": ("Aula — Villes éducatrices", "<p>La classe virtuelle de l'Association internationale des villes éducatrices : des formations pour celles et ceux qui gouvernent les villes.</p>"),
-        "en": ("Aula — Educating Cities", "<p>The virtual classroom of the International Association of Educating Cities: training for the people who govern cities.</p>"),
-        "ca": ("Aula — Ciutats Educadores", "<p>L'aula virtual de l'Associació Internacional de Ciutats Educadores: formació per a qui governa les ciutats.</p>"),
+        "es": (
+            "Aula — Ciudades Educadoras",
+            "<p>El aula virtual de la Asociación Internacional de Ciudades Educadoras: formación para quienes gobiernan las ciudades.</p>",
+        ),
+        "pt": (
+            "Aula — Cidades Educadoras",
+            "<p>A sala de aula virtual da Associação Internacional das Cidades Educadoras: formação para quem governa as cidades.</p>",
+        ),
+        "fr": (
+            "Aula — Villes éducatrices",
+            "<p>La classe virtuelle de l'Association internationale des villes éducatrices : des formations pour celles et ceux qui gouvernent les villes.</p>",
+        ),
+        "en": (
+            "Aula — Educating Cities",
+            "<p>The virtual classroom of the International Association of Educating Cities: training for the people who govern cities.</p>",
+        ),
+        "ca": (
+            "Aula — Ciutats Educadores",
+            "<p>L'aula virtual de l'Associació Internacional de Ciutats Educadores: formació per a qui governa les ciutats.</p>",
+        ),
     },
     "catalogue": {
-        "es": ("Catálogo de cursos", "<p>Cursos en línea para cargos electos y personal municipal.</p>"),
-        "pt": ("Catálogo de cursos", "<p>Cursos on-line para pessoas eleitas e equipes municipais.</p>"),
-        "fr": ("Catalogue des cours", "<p>Des cours en ligne pour les élus et le personnel municipal.</p>"),
-        "en": ("Course catalogue", "<p>Online courses for elected officials and municipal staff.</p>"),
-        "ca": ("Catàleg de cursos", "<p>Cursos en línia per a càrrecs electes i personal municipal.</p>"),
+        "es": (
+            "Catálogo de cursos",
+            "<p>Cursos en línea para cargos electos y personal municipal.</p>",
+        ),
+        "pt": (
+            "Catálogo de cursos",
+            "<p>Cursos on-line para pessoas eleitas e equipes municipais.</p>",
+        ),
+        "fr": (
+            "Catalogue des cours",
+            "<p>Des cours en ligne pour les élus et le personnel municipal.</p>",
+        ),
+        "en": (
+            "Course catalogue",
+            "<p>Online courses for elected officials and municipal staff.</p>",
+        ),
+        "ca": (
+            "Catàleg de cursos",
+            "<p>Cursos en línia per a càrrecs electes i personal municipal.</p>",
+        ),
     },
 }

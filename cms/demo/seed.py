@@ -40,7 +40,9 @@ def _seed_organisation(created: Counter[str]) -> Delegation:
     delegation = Delegation.objects.filter(code=people.DELEGATION["code"]).first()
     if delegation is None:
         delegation = Delegation(code=people.DELEGATION["code"])
-        _set_translations(delegation, {k: {"name": v} for k, v in people.DELEGATION["names"].items()})
+        _set_translations(
+            delegation, {k: {"name": v} for k, v in people.DELEGATION["names"].items()}
+        )
         created["delegations"] += 1
     countries = {}
     for iso_code, names in people.COUNTRIES.items():
@@ -180,7 +182,9 @@ def _seed_course(catalogue: CataloguePage, spec: dict[str, Any], created: Counte
     for module_spec, module_pt in zip(spec["modules"], spec.get("modules_pt", []), strict=False):
         module = ModulePage.objects.child_of(page).get(slug=module_spec["slug"])
         _translate(module, {"pt": module_pt}, created, fields=_module_fields)
-        for lesson_spec, lesson_pt in zip(module_spec["lessons"], module_pt["lessons"], strict=True):
+        for lesson_spec, lesson_pt in zip(
+            module_spec["lessons"], module_pt["lessons"], strict=True
+        ):
             lesson = LessonPage.objects.child_of(module).get(slug=lesson_spec["slug"])
             _translate(lesson, {"pt": lesson_pt}, created, fields=_lesson_fields)
 
@@ -219,9 +223,7 @@ def _block(kind: str, value: Any) -> dict[str, Any]:
     return {"type": kind, "value": value}
 
 
-def _translate(
-    page: Page, texts: dict[str, Any], created: Counter[str], *, fields: Any
-) -> None:
+def _translate(page: Page, texts: dict[str, Any], created: Counter[str], *, fields: Any) -> None:
     """Publishes a translation of `page` for each language in `texts` that has none yet."""
     for lang, text in texts.items():
         if lang == page.locale.language_code:

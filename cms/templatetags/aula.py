@@ -20,7 +20,7 @@ def page_url(context: dict[str, Any], page: Page) -> str:
 
 @register.inclusion_tag("cms/includes/language_switcher.html", takes_context=True)
 def language_switcher(context: dict[str, Any]) -> dict[str, Any]:
-    """A link per language: the page's translation, or the same page under that language's prefix."""
+    """A link per language: the translation, or this page under that language's prefix."""
     request = context.get("request")
     page = context.get("page")
     current = translation.get_language()
@@ -33,7 +33,7 @@ def language_switcher(context: dict[str, Any]) -> dict[str, Any]:
         ):
             translations[candidate.locale.language_code] = candidate
     links = []
-    for code, name in settings.LANGUAGES:
+    for code, _name in settings.LANGUAGES:
         with translation.override(code):
             if code in translations:
                 url = translations[code].get_url(request)

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import translation
 from rest_framework import permissions, viewsets
@@ -23,5 +24,5 @@ class CourseViewSet(viewsets.ReadOnlyModelViewSet):
     def initial(self, request, *args, **kwargs):  # type: ignore[no-untyped-def]
         super().initial(request, *args, **kwargs)
         language = request.query_params.get("lang")
-        if language in dict(translation.trans_real.get_languages()):
+        if language in dict(settings.LANGUAGES):
             translation.activate(language)

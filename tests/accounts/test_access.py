@@ -70,9 +70,8 @@ def test_a_site_admin_sees_everyone_and_manages_every_delegation(
 
 
 def test_only_site_admins_grant_roles(site_admin, coordinator, learner):
-    from django.core.exceptions import PermissionDenied
-
     import pytest
+    from django.core.exceptions import PermissionDenied
 
     from accounts import services
 

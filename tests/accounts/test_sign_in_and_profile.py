@@ -24,9 +24,7 @@ def test_a_learner_signs_in_with_their_e_mail_in_any_case_and_lands_in_their_lan
 
 
 def test_a_wrong_password_is_refused_with_a_message_in_the_page_language(client, learner):
-    response = client.post(
-        "/fr/accounts/login/", {"username": learner.email, "password": "wrong"}
-    )
+    response = client.post("/fr/accounts/login/", {"username": learner.email, "password": "wrong"})
     assert response.status_code == 200
     assert "_auth_user_id" not in client.session
     assert "Saisissez" in response.content.decode()  # Django's own French message
@@ -50,7 +48,10 @@ def test_a_forgotten_password_is_reset_through_an_e_mailed_link(client, learner)
     assert form.status_code == 200
     response = client.post(
         form.redirect_chain[-1][0],
-        {"new_password1": "a brand new passphrase 42", "new_password2": "a brand new passphrase 42"},
+        {
+            "new_password1": "a brand new passphrase 42",
+            "new_password2": "a brand new passphrase 42",
+        },
     )
     assert response.status_code == 302
     assert client.login(username=learner.email, password="a brand new passphrase 42")

@@ -60,9 +60,7 @@ def test_a_translated_page_is_served_in_its_own_language(client, site):
     assert "não está disponível" not in body
 
 
-def test_a_missing_translation_shows_the_spanish_page_with_a_notice_instead_of_a_404(
-    client, site
-):
+def test_a_missing_translation_shows_the_spanish_page_with_a_notice_instead_of_a_404(client, site):
     translate(site["catalogue"], "fr", title="Catalogue")
     response = client.get("/fr/cursos/ciudad-educadora/primer-modulo/leccion-1/")
     assert response.status_code == 200
@@ -121,3 +119,14 @@ def test_the_catalogue_lists_every_course_translated_or_not_in_constant_queries(
     assert body.count('class="card"') == 9
     assert "Cidade educadora" in body
     assert len(nine_courses) == len(one_course) <= 20
+
+
+def test_a_fully_translated_course_lists_its_translated_modules_and_lessons(client, site):
+    translate(site["course"], "pt", title="Cidade educadora")
+    translate(site["module"], "pt", title="Primeiro módulo")
+    translate(site["lesson"], "pt", title="Lição 1")
+    body = client.get("/pt/cursos/ciudad-educadora/").content.decode()
+    assert "Primeiro módulo" in body
+    assert "Lição 1" in body
+    assert "Lección 2" in body  # not translated yet: listed in Spanish, in its place
+    assert body.index("Lição 1") < body.index("Lección 2")

@@ -20,16 +20,18 @@ def lesson_form(title: str, text: str, **extra: str) -> dict:
                     ("paragraph", rich_text(f"<p>{text}</p>")),
                 ]
             ),
-            "comments": {"TOTAL_FORMS": "0", "INITIAL_FORMS": "0", "MIN_NUM_FORMS": "0",
-                         "MAX_NUM_FORMS": "1000"},
+            "comments": {
+                "TOTAL_FORMS": "0",
+                "INITIAL_FORMS": "0",
+                "MIN_NUM_FORMS": "0",
+                "MAX_NUM_FORMS": "1000",
+            },
             **extra,
         }
     )
 
 
-def test_a_trainer_edits_and_publishes_a_lesson_that_learners_then_read(
-    signed_in, trainer, site
-):
+def test_a_trainer_edits_and_publishes_a_lesson_that_learners_then_read(signed_in, trainer, site):
     client = signed_in(trainer)
     lesson = site["lesson"]
     response = client.post(

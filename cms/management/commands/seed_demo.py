@@ -6,7 +6,9 @@ from cms.demo.seed import seed_demo
 
 
 class Command(BaseCommand):
-    help = "Creates the demo delegation, accounts and six courses; running it again changes nothing."
+    help = (
+        "Creates the demo delegation, accounts and six courses; running it again changes nothing."
+    )
 
     def handle(self, *args: Any, **options: Any) -> None:
         created = seed_demo()
