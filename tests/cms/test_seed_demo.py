@@ -1,0 +1,89 @@
+"""`manage.py seed_demo` builds the demo a newcomer sees, and running it again changes nothing."""
+
+from __future__ import annotations
+
+import re
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page
+
+from accounts.models import MemberCity, User
+from cms.models import CoursePage, LessonPage, ModulePage
+from courses.models import Course
+
+pytestmark = pytest.mark.django_db
+
+
+def seed() -> str:
+    out = StringIO()
+    call_command("seed_demo", stdout=out)
+    return out.getvalue()
+
+
+def snapshot() -> dict[str, int]:
+    return {
+        "pages": Page.objects.count(),
+        "revisions": Page.objects.filter(latest_revision__isnull=False).count(),
+        "courses": Course.objects.count(),
+        "users": User.objects.count(),
+        "cities": MemberCity.objects.count(),
+    }
+
+
+def test_seeding_twice_creates_everything_once():
+    assert "Demo content created" in seed()
+    before = snapshot()
+    assert "nothing changed" in seed()
+    assert snapshot() == before
+
+
+def test_the_demo_catalogue_lists_six_courses_with_modules_and_lessons(client):
+    seed()
+    assert Course.objects.published().count() == 6
+    body = client.get("/es/cursos/").content.decode()
+    assert body.count('class="card"') == 6
+    for course in CoursePage.objects.live().filter(locale__language_code="es"):
+        modules = ModulePage.objects.live().child_of(course)
+        assert modules.count() >= 2
+        for module in modules:
+            assert LessonPage.objects.live().child_of(module).count() >= 2
+
+
+@pytest.mark.parametrize("language", ["pt", "fr", "en", "ca"])
+def test_every_course_has_its_title_and_summary_in_every_language(client, language):
+    seed()
+    body = client.get(f"/{language}/cursos/").content.decode()
+    cards = re.findall(r'<li class="card" lang="([a-z]+)"', body)
+    assert cards == [language] * 6
+
+
+def test_one_course_is_translated_whole_into_portuguese(client):
+    seed()
+    course_pt = CoursePage.objects.live().get(
+        locale__language_code="pt", course__code="CEC-101"
+    )
+    lessons_pt = LessonPage.objects.live().descendant_of(course_pt)
+    assert lessons_pt.count() >= 4
+    lesson = lessons_pt.first()
+    response = client.get(lesson.url)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert '<article lang="pt" class="lesson">' in body
+    assert 'class="notice"' not in body
+
+
+def test_demo_accounts_sign_in_with_their_roles(client):
+    seed()
+    from accounts import access
+
+    admin = User.objects.get(email="admin@aula.example")
+    trainer = User.objects.get(email="trainer@aula.example")
+    coordinator = User.objects.get(email="coordinator@aula.example")
+    learner = User.objects.get(email="learner@aula.example")
+    assert access.is_site_admin(admin)
+    assert access.can_edit_course_content(trainer)
+    assert access.can_view_person(coordinator, learner)
+    assert not access.can_view_person(learner, coordinator)
+    assert client.login(username="learner@aula.example", password="aula-demo-2026")
