@@ -144,7 +144,7 @@ class CoursePage(FallbackRoutingMixin, Page):
         return localize_pages(list(pages), select_related=["locale"])
 
     def outline(self) -> list[tuple[ModulePage, list[LessonPage]]]:
-        """Modules with their lessons, in reading order, each in the active language if translated."""
+        """Modules with their lessons in reading order, each translated where possible."""
         original = self.get_translation_or_none(Locale.get_default()) or self
         modules = list(ModulePage.objects.live().child_of(original).select_related("locale"))
         lessons = list(LessonPage.objects.live().descendant_of(original).select_related("locale"))

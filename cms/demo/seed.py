@@ -119,7 +119,7 @@ def _seed_home(created: Counter[str]) -> HomePage:
         if welcome is not None and welcome.specific_class is Page and welcome.depth == 2:
             welcome.delete()
         created["pages"] += 1
-    _translate(home, people.SITE["home"], created, fields=lambda t: {"intro": t[1]})
+    _translate(home, people.SITE["home"], created, fields=lambda t: {"title": t[0], "intro": t[1]})
     return home
 
 
@@ -130,7 +130,12 @@ def _seed_catalogue(home: HomePage, created: Counter[str]) -> CataloguePage:
         catalogue = home.add_child(instance=CataloguePage(title=title, slug="cursos", intro=intro))
         catalogue.save_revision().publish()
         created["pages"] += 1
-    _translate(catalogue, people.SITE["catalogue"], created, fields=lambda t: {"intro": t[1]})
+    _translate(
+        catalogue,
+        people.SITE["catalogue"],
+        created,
+        fields=lambda t: {"title": t[0], "intro": t[1]},
+    )
     return catalogue
 
 

@@ -130,3 +130,11 @@ def test_a_fully_translated_course_lists_its_translated_modules_and_lessons(clie
     assert "Lição 1" in body
     assert "Lección 2" in body  # not translated yet: listed in Spanish, in its place
     assert body.index("Lição 1") < body.index("Lección 2")
+
+
+def test_pages_link_a_stylesheet_that_is_served(client, site):
+    body = client.get("/es/cursos/").content.decode()
+    href = re.search(r'<link rel="stylesheet" href="([^"]+)"', body).group(1)
+    response = client.get(href)
+    assert response.status_code == 200
+    assert b"--accent" in b"".join(response.streaming_content)

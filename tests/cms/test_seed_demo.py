@@ -57,13 +57,14 @@ def test_every_course_has_its_title_and_summary_in_every_language(client, langua
     body = client.get(f"/{language}/cursos/").content.decode()
     cards = re.findall(r'<li class="card" lang="([a-z]+)"', body)
     assert cards == [language] * 6
+    title = {"pt": "Catálogo de cursos", "fr": "Catalogue des cours", "en": "Course catalogue"}
+    if language in title:
+        assert f"<h1>{title[language]}</h1>" in body
 
 
 def test_one_course_is_translated_whole_into_portuguese(client):
     seed()
-    course_pt = CoursePage.objects.live().get(
-        locale__language_code="pt", course__code="CEC-101"
-    )
+    course_pt = CoursePage.objects.live().get(locale__language_code="pt", course__code="CEC-101")
     lessons_pt = LessonPage.objects.live().descendant_of(course_pt)
     assert lessons_pt.count() >= 4
     lesson = lessons_pt.first()

@@ -36,7 +36,12 @@ def test_the_catalogue_is_complete_and_compiles(language):
 
 @pytest.mark.parametrize(
     ("language", "expected"),
-    [("es", "Iniciar sesión"), ("pt", "Entrar"), ("fr", "Se connecter"), ("ca", "Inicia la sessió")],
+    [
+        ("es", "Iniciar sesión"),
+        ("pt", "Entrar"),
+        ("fr", "Se connecter"),
+        ("ca", "Inicia la sessió"),
+    ],
 )
 def test_interface_text_is_shown_in_the_requested_language(language, expected):
     with translation.override(language):
