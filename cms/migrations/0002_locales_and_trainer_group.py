@@ -32,7 +32,10 @@ def forwards(apps, schema_editor):
 
     trainers, _ = Group.objects.get_or_create(name=TRAINERS)
     trainers.permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
+        Permission.objects.get(
+            content_type__app_label="simple_translation", codename="submit_translation"
+        ),
     )
     root_page = Page.objects.filter(depth=1).first()
     if root_page is not None:
@@ -70,6 +73,7 @@ class Migration(migrations.Migration):
         ("wagtaildocs", "0014_alter_document_file_size"),
         ("wagtailadmin", "0006_formstate"),
         ("auth", "0012_alter_user_first_name_max_length"),
+        ("simple_translation", "0001_initial"),
     ]
 
     operations = [migrations.RunPython(forwards, backwards)]

@@ -99,3 +99,31 @@ def test_learners_and_coordinators_are_kept_out_of_the_content_admin(
         assert response.status_code in (302, 403)
         client.logout()
     assert LessonPage.objects.get(pk=site["lesson"].pk).title == "Lección 1"
+
+
+def test_a_trainer_translates_a_course_with_its_lessons_into_portuguese(signed_in, trainer, site):
+    from wagtail.models import Locale
+
+    client = signed_in(trainer)
+    portuguese = Locale.objects.get(language_code="pt")
+    response = client.post(
+        f"/admin/translation/submit/page/{site['home'].pk}/",
+        {"locales": [portuguese.pk], "include_subtree": "on"},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    lesson_pt = site["lesson"].get_translation(portuguese)
+    assert lesson_pt.title == "Lección 1"  # a copy for the trainer to translate
+    assert not lesson_pt.live  # nothing reaches learners until it is published
+
+
+def test_a_learner_cannot_submit_translations(signed_in, learner, site):
+    from wagtail.models import Locale
+
+    client = signed_in(learner)
+    portuguese = Locale.objects.get(language_code="pt")
+    response = client.post(
+        f"/admin/translation/submit/page/{site['home'].pk}/",
+        {"locales": [portuguese.pk], "include_subtree": "on"},
+    )
+    assert response.status_code in (302, 403)
+    assert site["lesson"].get_translation_or_none(portuguese) is None
