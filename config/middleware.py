@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponseBase
 from django.middleware.locale import LocaleMiddleware
 
-UNPREFIXED = ("/api/", "/admin/", "/django-admin/", "/documents/", "/static/", "/media/")
+UNPREFIXED = ("/api/", "/healthz", "/admin/", "/django-admin/", "/documents/", "/static/", "/media/")
 
 
 class AulaLocaleMiddleware(LocaleMiddleware):
