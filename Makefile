@@ -47,11 +47,12 @@ test-embedded: setup messages
 	$(EMBEDDED) $(PY) -m pytest -q
 
 # The same suite against PostgreSQL, Redis with a real Celery worker, and SeaweedFS as S3.
+# The worker uses the test database (kept, not dropped, since the worker may hold a connection).
 test-services: setup messages
 	$(SERVICES) start
 	set -a; source $(SERVICES_DIR)/services.env; set +a; \
-	$(SERVICES) worker-start && \
-	$(PY) -m pytest -q --create-db; status=$$?; \
+	DATABASE_URL=$${DATABASE_URL%/*}/test_aula $(SERVICES) worker-start && \
+	$(PY) -m pytest -q --create-db --reuse-db; status=$$?; \
 	$(SERVICES) worker-stop; $(SERVICES) stop; exit $$status
 
 services-up: setup

@@ -6,6 +6,8 @@ their delegations (one or more); site admins (superusers) may do everything.
 
 from __future__ import annotations
 
+from typing import Any, Protocol
+
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
 
@@ -78,3 +80,53 @@ def cities_managed_by(user: AnyUser) -> QuerySet[MemberCity]:
     if is_site_admin(user):
         return MemberCity.objects.all()
     return MemberCity.objects.filter(delegation__in=coordinated_delegation_ids(user))
+
+
+# Cohorts and enrolments. These take the objects duck-typed: accounts sits below the apps that
+# define them, and one module still decides every rule.
+
+
+class _Cohort(Protocol):
+    pk: int
+    delegation_id: int
+
+
+def trains_cohort(user: AnyUser, cohort: _Cohort) -> bool:
+    if not (user.is_authenticated and user.is_active):
+        return False
+    trained: set[int] | None = getattr(user, "_trained_cohort_ids", None)
+    if trained is None:
+        trained = set(user.trained_cohorts.values_list("pk", flat=True))  # type: ignore[union-attr,attr-defined]
+        user._trained_cohort_ids = trained  # type: ignore[union-attr,attr-defined]
+    return cohort.pk in trained
+
+
+def can_manage_cohort(user: AnyUser, cohort: _Cohort) -> bool:
+    """Coordinators of the cohort's delegation: seats, invitations, imports, withdrawals."""
+    return is_site_admin(user) or cohort.delegation_id in coordinated_delegation_ids(user)
+
+
+def can_follow_cohort(user: AnyUser, cohort: _Cohort) -> bool:
+    """Its trainers and managers: the roster, learners' progress, completion by hand."""
+    return can_manage_cohort(user, cohort) or trains_cohort(user, cohort)
+
+
+def can_view_enrollment(user: AnyUser, enrollment: Any) -> bool:
+    if user.is_authenticated and user.is_active and enrollment.learner_id == user.pk:
+        return True
+    return can_follow_cohort(user, enrollment.cohort)
+
+
+def followed_cohorts_filter(user: AnyUser) -> Q:
+    """A filter on cohorts for `can_follow_cohort`, to use in querysets."""
+    if is_site_admin(user):
+        return Q()
+    if not (user.is_authenticated and user.is_active):
+        return Q(pk__in=[])
+    return Q(delegation__in=coordinated_delegation_ids(user)) | Q(trainers=user.pk)
+
+
+def managed_cohorts_filter(user: AnyUser) -> Q:
+    if is_site_admin(user):
+        return Q()
+    return Q(delegation__in=coordinated_delegation_ids(user))

@@ -91,6 +91,9 @@ class H5PActivityBlock(blocks.StructBlock):
         required=False,
         help_text=_("The H5P package this activity will play."),
     )
+    is_required = blocks.BooleanBlock(
+        label=_("Required to complete the lesson"), required=False, default=True
+    )
 
     class Meta:
         icon = "pick"

@@ -227,3 +227,71 @@ class LessonPage(FallbackRoutingMixin, Page):
             lesson_count=len(lessons),
         )
         return context
+
+
+class ActivityQuerySet(models.QuerySet["Activity"]):
+    def active(self) -> ActivityQuerySet:
+        return self.filter(is_active=True)
+
+    def required(self) -> ActivityQuerySet:
+        return self.filter(is_active=True, is_required=True)
+
+
+class Activity(models.Model):
+    """An interactive activity of a lesson: the index progress tracking reads, never page bodies.
+
+    Its key is the block id in the Spanish original, which translations copy unchanged, so a
+    statement from any language's page lands on the same activity. Rebuilt on every publish.
+    """
+
+    key = models.UUIDField(_("key"), unique=True)
+    course = models.ForeignKey(
+        Course, verbose_name=_("course"), related_name="activities", on_delete=models.CASCADE
+    )
+    lesson = models.ForeignKey(
+        LessonPage, verbose_name=_("lesson"), related_name="activities", on_delete=models.CASCADE
+    )
+    title = models.CharField(_("title"), max_length=160)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    is_required = models.BooleanField(_("required"), default=True)
+    # Removed from the page: kept so that earlier results still point somewhere.
+    is_active = models.BooleanField(_("active"), default=True)
+
+    objects = ActivityQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        ordering = ["lesson", "position"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def iri(self) -> str:
+        return activity_iri(self.key)
+
+
+def activity_iri(key: object) -> str:
+    from django.conf import settings
+
+    return f"{settings.SITE_URL}/xapi/activities/{key}"
+
+
+class CourseLesson(models.Model):
+    """Which live lessons a course has, in reading order: counted for progress, never searched."""
+
+    course = models.ForeignKey(
+        Course, verbose_name=_("course"), related_name="indexed_lessons", on_delete=models.CASCADE
+    )
+    lesson = models.OneToOneField(
+        LessonPage, verbose_name=_("lesson"), related_name="index_entry", on_delete=models.CASCADE
+    )
+    path = models.CharField(max_length=255)
+    is_live = models.BooleanField(default=True)
+
+    class Meta:
+        verbose_name = _("indexed lesson")
+        verbose_name_plural = _("indexed lessons")
+        ordering = ["path"]
+        indexes = [models.Index(fields=["course", "is_live"])]

@@ -6,8 +6,11 @@ from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import status
+from rest_framework.exceptions import NotAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
+
+from accounts.models import User
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
@@ -19,7 +22,7 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         ]
         return Response(
             {"detail": errors[0]["message"], "code": errors[0]["code"], "errors": errors},
-            status=status.HTTP_400_BAD_REQUEST,
+            status=getattr(exc, "status_code", status.HTTP_400_BAD_REQUEST),
         )
     return drf_exception_handler(exc, context)
 
@@ -27,3 +30,11 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
 def only_aula_api(endpoints: list[tuple[Any, ...]], **kwargs: Any) -> list[tuple[Any, ...]]:
     """Keeps the OpenAPI schema to Aula's own API (Wagtail's admin API is internal)."""
     return [endpoint for endpoint in endpoints if endpoint[0].startswith("/api/v1/")]
+
+
+def current_user(request: Any) -> User:
+    """The signed-in user of a request that passed `IsAuthenticated`."""
+    user = request.user
+    if not isinstance(user, User):
+        raise NotAuthenticated()
+    return user

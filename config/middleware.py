@@ -3,7 +3,15 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponseBase
 from django.middleware.locale import LocaleMiddleware
 
-UNPREFIXED = ("/api/", "/healthz", "/admin/", "/django-admin/", "/documents/", "/static/", "/media/")
+UNPREFIXED = (
+    "/api/",
+    "/healthz",
+    "/admin/",
+    "/django-admin/",
+    "/documents/",
+    "/static/",
+    "/media/",
+)
 
 
 class AulaLocaleMiddleware(LocaleMiddleware):

@@ -1,9 +1,14 @@
 from __future__ import annotations
 
+import datetime
 import uuid
 
-from django.core.validators import MinValueValidator, RegexValidator
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from parler.managers import TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
@@ -55,3 +60,143 @@ class Course(TranslatableModel):
     def __str__(self) -> str:
         title = self.safe_translation_getter("certificate_title", any_language=True)
         return f"{self.code} · {title}" if title else self.code
+
+
+class CohortQuerySet(models.QuerySet["Cohort"]):
+    def open_for_enrollment(self, *, at: datetime.datetime | None = None) -> CohortQuerySet:
+        moment = at or timezone.now()
+        return self.filter(
+            status=Cohort.Status.OPEN,
+            enrollment_opens_at__lte=moment,
+            enrollment_closes_at__gt=moment,
+        )
+
+    def listed(self) -> CohortQuerySet:
+        """Cohorts the public catalogue shows: not drafts, not invitation-only, not archived."""
+        return self.filter(
+            status__in=[Cohort.Status.OPEN, Cohort.Status.RUNNING],
+            visibility__in=[Cohort.Visibility.PUBLIC, Cohort.Visibility.MEMBER_STAFF],
+        )
+
+    def in_delegations(self, delegation_ids: set[int]) -> CohortQuerySet:
+        return self.filter(delegation__in=delegation_ids)
+
+    def trained_by(self, user_id: int) -> CohortQuerySet:
+        return self.filter(trainers=user_id)
+
+
+class Cohort(models.Model):
+    """One edition of a course: dates, seats, who may join, and the rule that completes it."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        OPEN = "open", _("Open for enrolment")
+        RUNNING = "running", _("Running")
+        CLOSED = "closed", _("Closed")
+        ARCHIVED = "archived", _("Archived")
+
+    class Visibility(models.TextChoices):
+        PUBLIC = "public", _("Public")
+        INVITATION = "invitation", _("By invitation only")
+        MEMBER_STAFF = "member_staff", _("Staff of member cities only")
+
+    class ScorePolicy(models.TextChoices):
+        BEST = "best", _("Best attempt counts")
+        LAST = "last", _("Last attempt counts")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    course = models.ForeignKey(
+        Course, verbose_name=_("course"), related_name="cohorts", on_delete=models.PROTECT
+    )
+    delegation = models.ForeignKey(
+        "accounts.Delegation",
+        verbose_name=_("delegation"),
+        related_name="cohorts",
+        on_delete=models.PROTECT,
+    )
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+    title = models.CharField(_("title"), max_length=200)
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"))
+    enrollment_opens_at = models.DateTimeField(_("enrolment opens at"))
+    enrollment_closes_at = models.DateTimeField(_("enrolment closes at"))
+    capacity = models.PositiveIntegerField(
+        _("seats"), null=True, blank=True, help_text=_("Leave empty for no limit.")
+    )
+    has_waiting_list = models.BooleanField(_("waiting list"), default=True)
+    visibility = models.CharField(
+        _("visibility"), max_length=16, choices=Visibility, default=Visibility.PUBLIC
+    )
+    enrollment_key = models.CharField(
+        _("enrolment key"),
+        max_length=64,
+        blank=True,
+        help_text=_("If set, learners must type it to enrol."),
+    )
+    trainers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("trainers"),
+        related_name="trained_cohorts",
+        blank=True,
+    )
+    status = models.CharField(_("status"), max_length=16, choices=Status, default=Status.DRAFT)
+    # The completion rule: required lessons live in enrollments.OptionalLesson (all by default).
+    score_policy = models.CharField(
+        _("which attempt counts"), max_length=8, choices=ScorePolicy, default=ScorePolicy.BEST
+    )
+    min_score = models.PositiveSmallIntegerField(
+        _("minimum score (%)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(100)],
+        help_text=_("Average over the required activities; empty for none."),
+    )
+    requires_questionnaire = models.BooleanField(
+        _("evaluation questionnaire required"), default=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = CohortQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("cohort")
+        verbose_name_plural = _("cohorts")
+        ordering = ["-starts_on", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=F("starts_on")), name="cohort_ends_after_it_starts"
+            ),
+            models.CheckConstraint(
+                condition=Q(enrollment_closes_at__gt=F("enrollment_opens_at")),
+                name="cohort_enrollment_window_is_ordered",
+            ),
+            models.CheckConstraint(
+                condition=Q(min_score__isnull=True) | Q(min_score__lte=100),
+                name="cohort_min_score_is_a_percentage",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        errors = {}
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            errors["ends_on"] = _("A cohort cannot end before it starts.")
+        if (
+            self.enrollment_opens_at
+            and self.enrollment_closes_at
+            and self.enrollment_closes_at <= self.enrollment_opens_at
+        ):
+            errors["enrollment_closes_at"] = _("Enrolment must close after it opens.")
+        if errors:
+            raise ValidationError(errors)
+
+    def is_enrollment_open(self, *, at: datetime.datetime | None = None) -> bool:
+        moment = at or timezone.now()
+        return (
+            self.status == self.Status.OPEN
+            and self.enrollment_opens_at <= moment < self.enrollment_closes_at
+        )

@@ -23,6 +23,21 @@ def uploads_in_a_temporary_folder(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def tasks_run_in_process(request):
+    """Tasks run in the test's process and transaction, except in tests marked `real_worker`,
+    which send them through the broker to the Celery worker `make test` starts."""
+    from config.celery import app
+
+    if request.node.get_closest_marker("real_worker"):
+        yield
+        return
+    eager = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = eager
+
+
+@pytest.fixture(autouse=True)
 def empty_cache():
     """Rolled-back rows must not live on in the cache (django-parler caches translations)."""
     from django.core.cache import cache
@@ -94,3 +109,13 @@ def signed_in(client: Client):
         return client
 
     return sign_in
+
+
+@pytest.fixture
+def cohort(site, city):
+    """An open cohort of the test course, run by the learner's delegation, with two seats."""
+    from tests.factories import CohortFactory
+
+    return CohortFactory(
+        course=site["course"].course, delegation=city.delegation, capacity=2, title="Abril"
+    )

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
+import uuid
 from typing import Any
 
 import factory
+from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
 from accounts.models import Country, Delegation, MemberCity, User
@@ -105,6 +108,8 @@ def build_site() -> dict[str, Page]:
         )
         for n in (1, 2)
     ]
+    for lesson in lessons:
+        lesson.save_revision().publish()  # publishing indexes the lesson, as the admin does
     return {
         "home": home,
         "catalogue": catalogue,
@@ -127,3 +132,36 @@ def translate(page: Page, language: str, **fields: Any) -> Page:
     copy.save_revision().publish()
     copy.refresh_from_db()
     return copy
+
+
+class CohortFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "courses.Cohort"
+
+    course = factory.SubFactory(CourseFactory)
+    delegation = factory.SubFactory(DelegationFactory)
+    title = factory.Sequence(lambda n: f"Edición {n}")
+    starts_on = factory.LazyFunction(lambda: timezone.localdate())
+    ends_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=60))
+    enrollment_opens_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=1))
+    enrollment_closes_at = factory.LazyFunction(
+        lambda: timezone.now() + datetime.timedelta(days=30)
+    )
+    status = "open"
+
+
+def h5p_block(title: str, *, required: bool = True) -> dict[str, Any]:
+    return {
+        "type": "h5p_activity",
+        "id": str(uuid.uuid4()),
+        "value": {"title": title, "reference": "", "is_required": required},
+    }
+
+
+def add_activity(lesson: Page, title: str = "Actividad", *, required: bool = True) -> str:
+    """Adds an H5P activity block to a lesson and republishes it; returns the activity's key."""
+    block = h5p_block(title, required=required)
+    lesson = lesson.specific
+    lesson.body = [*lesson.body.raw_data, block]
+    lesson.save_revision().publish()
+    return block["id"]

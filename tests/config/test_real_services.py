@@ -76,10 +76,11 @@ def test_a_wagtail_image_is_stored_in_s3_and_rendered_from_it():
 
 
 @needs_broker
+@pytest.mark.real_worker
 def test_a_real_celery_worker_takes_tasks_from_the_broker():
-    from config.celery import worker_identity
+    from config.celery import app, worker_identity
 
-    assert not settings.CELERY_TASK_ALWAYS_EAGER
+    assert not app.conf.task_always_eager
     result = worker_identity.delay()
     answer = result.get(timeout=30)
     assert answer["database"] == settings.DATABASES["default"]["ENGINE"]

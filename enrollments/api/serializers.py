@@ -1,0 +1,119 @@
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from courses.models import Cohort
+from enrollments.models import Enrollment
+
+
+class CohortSerializer(serializers.ModelSerializer):
+    id = serializers.UUIDField(source="public_id", read_only=True)
+    course = serializers.CharField(source="course.code", read_only=True)
+    delegation = serializers.CharField(source="delegation.code", read_only=True)
+    seats_taken = serializers.IntegerField(read_only=True)
+    needs_key = serializers.SerializerMethodField()
+    is_enrollment_open = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Cohort
+        fields = [
+            "id",
+            "title",
+            "course",
+            "delegation",
+            "language",
+            "starts_on",
+            "ends_on",
+            "enrollment_opens_at",
+            "enrollment_closes_at",
+            "is_enrollment_open",
+            "capacity",
+            "seats_taken",
+            "has_waiting_list",
+            "visibility",
+            "needs_key",
+            "status",
+            "score_policy",
+            "min_score",
+        ]
+
+    def get_needs_key(self, cohort: Cohort) -> bool:
+        return bool(cohort.enrollment_key)
+
+    def get_is_enrollment_open(self, cohort: Cohort) -> bool:
+        return cohort.is_enrollment_open()
+
+
+class EnrollInputSerializer(serializers.Serializer):
+    key = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class EnrollmentSerializer(serializers.ModelSerializer):
+    id = serializers.UUIDField(source="public_id", read_only=True)
+    cohort = serializers.UUIDField(source="cohort.public_id", read_only=True)
+    cohort_title = serializers.CharField(source="cohort.title", read_only=True)
+    course = serializers.CharField(source="cohort.course.code", read_only=True)
+    required_lessons = serializers.IntegerField(read_only=True)
+    percent_complete = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Enrollment
+        fields = [
+            "id",
+            "cohort",
+            "cohort_title",
+            "course",
+            "status",
+            "enrolled_at",
+            "waitlisted_at",
+            "completed_at",
+            "withdrawn_at",
+            "completed_lessons",
+            "required_lessons",
+            "percent_complete",
+            "last_activity_at",
+        ]
+
+
+class RosterRowSerializer(EnrollmentSerializer):
+    learner = serializers.CharField(source="learner.display_name", read_only=True)
+    email = serializers.EmailField(source="learner.email", read_only=True)
+    city = serializers.SerializerMethodField()
+    country = serializers.SerializerMethodField()
+    position = serializers.CharField(source="learner.position", read_only=True)
+    average_score = serializers.DecimalField(
+        max_digits=5, decimal_places=4, read_only=True, allow_null=True
+    )
+
+    class Meta(EnrollmentSerializer.Meta):
+        fields = [
+            "id",
+            "learner",
+            "email",
+            "city",
+            "country",
+            "position",
+            "status",
+            "enrolled_at",
+            "completed_at",
+            "completed_lessons",
+            "required_lessons",
+            "percent_complete",
+            "last_activity_at",
+            "average_score",
+        ]
+
+    def get_city(self, enrollment: Enrollment) -> str:
+        city = enrollment.learner.member_city
+        return str(city) if city else ""
+
+    def get_country(self, enrollment: Enrollment) -> str:
+        city = enrollment.learner.member_city
+        return city.country.iso_code if city else ""
+
+
+class CompleteByHandSerializer(serializers.Serializer):
+    reason = serializers.CharField()
+    lesson = serializers.UUIDField(
+        required=False, help_text="translation_key of the lesson; omit to complete the enrolment"
+    )

@@ -1,0 +1,221 @@
+from __future__ import annotations
+
+import csv
+from typing import Any
+
+from django.db.models import Avg, Count, Q, QuerySet
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import mixins, permissions, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.throttling import UserRateThrottle
+from rest_framework.views import APIView
+
+from accounts import access
+from cms.models import LessonPage
+from config.api import current_user
+from courses.models import Cohort
+from enrollments import progress, services
+from enrollments.api.serializers import (
+    CohortSerializer,
+    CompleteByHandSerializer,
+    EnrollInputSerializer,
+    EnrollmentSerializer,
+    RosterRowSerializer,
+)
+from enrollments.models import Enrollment
+
+
+class CohortViewSet(viewsets.ReadOnlyModelViewSet):
+    """Cohorts: the public sees listed ones; trainers and coordinators also see their own."""
+
+    serializer_class = CohortSerializer
+    permission_classes = [permissions.AllowAny]
+    lookup_field = "public_id"
+
+    def get_queryset(self) -> QuerySet[Cohort]:
+        user = self.request.user
+        visible = Q(status__in=[Cohort.Status.OPEN, Cohort.Status.RUNNING]) & Q(
+            visibility__in=[Cohort.Visibility.PUBLIC, Cohort.Visibility.MEMBER_STAFF]
+        )
+        if access.is_site_admin(user):
+            visible = Q()
+        elif user.is_authenticated:
+            visible |= access.followed_cohorts_filter(user)
+        cohorts = (
+            Cohort.objects.filter(visible)
+            .select_related("course", "delegation")
+            .annotate(
+                seats_taken=Count(
+                    "enrollments",
+                    filter=Q(enrollments__status__in=Enrollment.HOLDING_A_SEAT),
+                    distinct=True,
+                )
+            )
+            .order_by("starts_on", "pk")
+            .distinct()
+        )
+        course = self.request.query_params.get("course")
+        return cohorts.filter(course__code=course) if course else cohorts
+
+    @extend_schema(request=EnrollInputSerializer, responses=EnrollmentSerializer)
+    @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])
+    def enroll(self, request: Request, public_id: str) -> Response:
+        cohort = get_object_or_404(Cohort, public_id=public_id)
+        payload = EnrollInputSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        existed = (
+            Enrollment.objects.filter(cohort=cohort, learner=current_user(request))
+            .exclude(status=Enrollment.Status.WITHDRAWN)
+            .exists()
+        )
+        enrollment = services.enroll_learner(
+            learner=current_user(request), cohort=cohort, key=payload.validated_data["key"]
+        )
+        enrollment = (
+            Enrollment.objects.with_required_lessons()
+            .select_related("cohort__course")
+            .get(pk=enrollment.pk)
+        )
+        return Response(
+            EnrollmentSerializer(enrollment).data,
+            status=status.HTTP_200_OK if existed else status.HTTP_201_CREATED,
+        )
+
+    @extend_schema(
+        responses=RosterRowSerializer(many=True),
+        parameters=[
+            OpenApiParameter("status", str),
+            OpenApiParameter("country", str, description="ISO code"),
+            OpenApiParameter("city", str, description="member city id"),
+            OpenApiParameter("position", str),
+            OpenApiParameter("export", str, enum=["csv"]),
+        ],
+    )
+    @action(detail=True, methods=["get"], permission_classes=[permissions.IsAuthenticated])
+    def roster(self, request: Request, public_id: str) -> Response | HttpResponse:
+        cohort = get_object_or_404(Cohort, public_id=public_id)
+        if not access.can_follow_cohort(request.user, cohort):
+            raise PermissionDenied(_("Only the cohort's trainers and coordinators see its roster."))
+        rows = roster(cohort=cohort, filters=request.query_params)
+        if request.query_params.get("export") == "csv":
+            return roster_csv(cohort, rows)
+        page = self.paginate_queryset(rows)
+        return self.get_paginated_response(RosterRowSerializer(page, many=True).data)
+
+
+def roster(*, cohort: Cohort, filters: Any) -> QuerySet[Enrollment]:
+    rows = (
+        Enrollment.objects.filter(cohort=cohort)
+        .with_required_lessons()
+        .select_related("learner__member_city__country", "cohort__course")
+        .prefetch_related("learner__member_city__translations")
+        .annotate(average_score=Avg("activity_results__best_scaled"))
+        .order_by("learner__certificate_name", "pk")
+    )
+    if value := filters.get("status"):
+        rows = rows.filter(status=value)
+    if value := filters.get("country"):
+        rows = rows.filter(learner__member_city__country__iso_code=value.upper())
+    if value := filters.get("city"):
+        rows = rows.filter(learner__member_city__public_id=value)
+    if value := filters.get("position"):
+        rows = rows.filter(learner__position=value)
+    return rows
+
+
+def roster_csv(cohort: Cohort, rows: QuerySet[Enrollment]) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="roster-{cohort.public_id}.csv"'
+    fields = RosterRowSerializer.Meta.fields
+    writer = csv.DictWriter(response, fieldnames=fields)
+    writer.writeheader()
+    for row in RosterRowSerializer(rows, many=True).data:
+        writer.writerow(row)
+    return response
+
+
+class EnrollmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """A learner's own enrolments, with progress; trainers and coordinators reach theirs by id."""
+
+    serializer_class = EnrollmentSerializer
+    lookup_field = "public_id"
+
+    def get_queryset(self) -> QuerySet[Enrollment]:
+        enrollments = Enrollment.objects.with_required_lessons().select_related("cohort__course")
+        if self.action == "list":
+            return enrollments.filter(learner=current_user(self.request)).order_by(
+                "-enrolled_at", "pk"
+            )
+        return enrollments
+
+    def get_object(self) -> Enrollment:
+        enrollment = super().get_object()
+        if not access.can_view_enrollment(self.request.user, enrollment):
+            raise NotFound()
+        return enrollment
+
+    @extend_schema(request=None, responses=EnrollmentSerializer)
+    @action(detail=True, methods=["post"])
+    def withdraw(self, request: Request, public_id: str) -> Response:
+        enrollment = self.get_object()
+        if enrollment.learner_id != request.user.pk and not access.can_manage_cohort(
+            request.user, enrollment.cohort
+        ):
+            raise PermissionDenied(_("Only the learner or a coordinator can withdraw it."))
+        services.withdraw(enrollment=enrollment, by=current_user(request))
+        return Response(EnrollmentSerializer(self.get_queryset().get(pk=enrollment.pk)).data)
+
+    @extend_schema(request=CompleteByHandSerializer, responses=EnrollmentSerializer)
+    @action(detail=True, methods=["post"])
+    def complete(self, request: Request, public_id: str) -> Response:
+        enrollment = self.get_object()
+        payload = CompleteByHandSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        lesson = None
+        if key := payload.validated_data.get("lesson"):
+            lesson = LessonPage.objects.filter(translation_key=key).first()
+            if lesson is None:
+                raise NotFound(_("There is no such lesson."))
+        progress.complete_by_hand(
+            actor=current_user(request),
+            enrollment=enrollment,
+            reason=payload.validated_data["reason"],
+            lesson=lesson,
+        )
+        return Response(EnrollmentSerializer(self.get_queryset().get(pk=enrollment.pk)).data)
+
+
+class LessonDoneView(APIView):
+    """A learner marks a lesson without required activities as done."""
+
+    @extend_schema(request=None, responses=EnrollmentSerializer(many=True))
+    def post(self, request: Request, translation_key: str) -> Response:
+        lesson = LessonPage.objects.live().filter(translation_key=translation_key).first()
+        if lesson is None:
+            raise NotFound(_("There is no such lesson."))
+        enrollments = progress.mark_lesson_done(learner=current_user(request), lesson=lesson)
+        fresh = Enrollment.objects.with_required_lessons().select_related("cohort__course")
+        return Response(
+            EnrollmentSerializer(fresh.filter(pk__in=[e.pk for e in enrollments]), many=True).data
+        )
+
+
+class StatementThrottle(UserRateThrottle):
+    rate = "600/min"
+
+
+class StatementsView(APIView):
+    """xAPI: one statement or a list; stored once per id, bound to the signed-in learner."""
+
+    throttle_classes = [StatementThrottle]
+
+    @extend_schema(request=dict, responses={200: list[str]})
+    def post(self, request: Request) -> Response:
+        ids = progress.record_statements(learner=current_user(request), statements=request.data)
+        return Response(ids, status=status.HTTP_200_OK)

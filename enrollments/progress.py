@@ -1,0 +1,404 @@
+"""Progress use cases: lessons viewed and done, xAPI statements, completion."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+import re
+import uuid
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Avg
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from accounts import access
+from accounts.models import User
+from cms.models import Activity, CourseLesson, CoursePage, LessonPage
+from courses.models import Cohort
+from enrollments.errors import Conflict, NotAllowed
+from enrollments.models import (
+    ActivityResult,
+    Enrollment,
+    LessonProgress,
+    ManualCompletion,
+    OptionalLesson,
+    Statement,
+)
+from enrollments.signals import enrollment_completed
+
+VERBS = "http://adlnet.gov/expapi/verbs/"
+FINISHING_VERBS = {
+    f"{VERBS}{verb}" for verb in ("completed", "answered", "passed", "failed", "mastered")
+}
+ACTIVITY_IRI = re.compile(r"/xapi/activities/([0-9a-fA-F-]{36})/?$")
+MAX_BATCH = 100
+
+
+def original_lesson(lesson: LessonPage) -> LessonPage:
+    """Progress belongs to the Spanish original, whatever language the learner reads."""
+    if lesson.locale_id == Locale.get_default().pk:
+        return lesson
+    original = lesson.get_translation_or_none(Locale.get_default())
+    return original.specific if original is not None else lesson
+
+
+def enrollments_for_lesson(*, learner: User, lesson: LessonPage) -> list[Enrollment]:
+    course_page = CoursePage.objects.ancestor_of(lesson).only("course_id").first()
+    if course_page is None or not learner.is_authenticated:
+        return []
+    return list(
+        Enrollment.objects.filter(learner=learner, cohort__course_id=course_page.course_id).active()
+    )
+
+
+@transaction.atomic
+def record_lesson_view(*, learner: User, lesson: LessonPage) -> None:
+    """Notes the first view of a lesson and where the learner left off, in each of their cohorts."""
+    lesson = original_lesson(lesson)
+    now = timezone.now()
+    for enrollment in enrollments_for_lesson(learner=learner, lesson=lesson):
+        LessonProgress.objects.get_or_create(
+            enrollment=enrollment, lesson=lesson, defaults={"viewed_at": now}
+        )
+        Enrollment.objects.filter(pk=enrollment.pk).update(last_lesson=lesson, last_activity_at=now)
+
+
+@transaction.atomic
+def mark_lesson_done(*, learner: User, lesson: LessonPage) -> list[Enrollment]:
+    """A learner closes a lesson that has no required activity; activities complete the others."""
+    lesson = original_lesson(lesson)
+    if Activity.objects.required().filter(lesson=lesson).exists():
+        raise ValidationError(
+            _("This lesson is completed by finishing its activities."), code="lesson_has_activities"
+        )
+    enrollments = enrollments_for_lesson(learner=learner, lesson=lesson)
+    if not enrollments:
+        raise NotAllowed(_("You are not enrolled in a cohort of this course."), code="not_enrolled")
+    for enrollment in enrollments:
+        _complete_lesson(enrollment=enrollment, lesson=lesson)
+    return enrollments
+
+
+@transaction.atomic
+def complete_by_hand(
+    *, actor: User, enrollment: Enrollment, reason: str, lesson: LessonPage | None = None
+) -> Enrollment:
+    """A trainer or coordinator completes a lesson, or the whole enrolment, with a reason."""
+    if not access.can_follow_cohort(actor, enrollment.cohort):
+        raise NotAllowed(_("You do not follow this cohort."), code="forbidden")
+    if not reason.strip():
+        raise ValidationError(_("Say why you complete it by hand."), code="reason_required")
+    enrollment = Enrollment.objects.select_for_update().get(pk=enrollment.pk)
+    if enrollment.status not in (Enrollment.Status.ACTIVE, Enrollment.Status.COMPLETED):
+        raise Conflict(_("Only an active enrolment can be completed."), code="not_active")
+    ManualCompletion.objects.create(
+        enrollment=enrollment, lesson=lesson, granted_by=actor, reason=reason.strip()
+    )
+    if lesson is not None:
+        _complete_lesson(
+            enrollment=enrollment, lesson=original_lesson(lesson), by=actor, reason=reason
+        )
+    else:
+        _mark_enrollment_complete(enrollment=enrollment, by=actor, reason=reason)
+    enrollment.refresh_from_db()
+    return enrollment
+
+
+# Statements ----------------------------------------------------------------------------------
+
+
+def record_statements(*, learner: User, statements: Any) -> list[str]:
+    """Stores xAPI statements for `learner`; all of a batch or none. Returns their ids."""
+    if isinstance(statements, dict):
+        statements = [statements]
+    if not isinstance(statements, list) or not statements:
+        raise ValidationError(
+            _("Send one xAPI statement or a list of them."), code="malformed_statement"
+        )
+    if len(statements) > MAX_BATCH:
+        raise ValidationError(
+            _("Send at most %(count)d statements at once.") % {"count": MAX_BATCH},
+            code="batch_too_large",
+        )
+    parsed = [_parse(statement) for statement in statements]
+    with transaction.atomic():
+        return [_store(learner=learner, **item) for item in parsed]
+
+
+def _parse(statement: Any) -> dict[str, Any]:
+    if not isinstance(statement, dict):
+        raise ValidationError(_("A statement must be a JSON object."), code="malformed_statement")
+    try:
+        statement_id = uuid.UUID(str(statement["id"]))
+    except (KeyError, ValueError):
+        raise ValidationError(
+            _('Each statement needs an "id" that is a UUID made by the client.'),
+            code="missing_statement_id",
+        ) from None
+    verb = statement.get("verb", {}).get("id") if isinstance(statement.get("verb"), dict) else None
+    if not isinstance(verb, str) or not verb.startswith(("http://", "https://")):
+        raise ValidationError(
+            _('The statement\'s verb must have an IRI "id".'), code="malformed_statement"
+        )
+    target = statement.get("object")
+    match = ACTIVITY_IRI.search(target.get("id", "")) if isinstance(target, dict) else None
+    if match is None:
+        raise ValidationError(
+            _("The statement's object is not an Aula activity."), code="unknown_activity"
+        )
+    raw, maximum, scaled = _score(statement.get("result"))
+    context = statement.get("context") if isinstance(statement.get("context"), dict) else {}
+    parents = (context.get("contextActivities") or {}).get("parent") if context else None
+    success = (statement.get("result") or {}).get("success")
+    # Digest what identifies the statement; the actor and times are the server's to set.
+    content = {
+        k: v for k, v in statement.items() if k not in {"actor", "timestamp", "stored", "authority"}
+    }
+    return {
+        "statement_id": statement_id,
+        "activity_key": uuid.UUID(match.group(1)),
+        "verb": verb,
+        "raw": raw,
+        "maximum": maximum,
+        "scaled": scaled,
+        "success": success if isinstance(success, bool) else None,
+        "finishes": verb in FINISHING_VERBS and not parents,
+        "digest": hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest(),
+        "payload": statement,
+    }
+
+
+def _score(result: Any) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
+    score = result.get("score") if isinstance(result, dict) else None
+    if not isinstance(score, dict) or "raw" not in score:
+        return None, None, None
+    try:
+        raw = Decimal(str(score["raw"]))
+        maximum = Decimal(str(score["max"]))
+    except (KeyError, InvalidOperation):
+        raise ValidationError(
+            _('A score needs numbers for "raw" and "max".'), code="malformed_score"
+        ) from None
+    if maximum <= 0 or raw < 0 or raw > maximum or not raw.is_finite():
+        raise ValidationError(
+            _("The score must satisfy 0 ≤ raw ≤ max, with max above 0."), code="score_out_of_range"
+        )
+    scaled = (raw / maximum).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
+    return raw, maximum, scaled
+
+
+def _store(
+    *,
+    learner: User,
+    statement_id: uuid.UUID,
+    activity_key: uuid.UUID,
+    verb: str,
+    raw: Decimal | None,
+    maximum: Decimal | None,
+    scaled: Decimal | None,
+    success: bool | None,
+    finishes: bool,
+    digest: str,
+    payload: dict[str, Any],
+) -> str:
+    known = Statement.objects.filter(pk=statement_id).values("learner_id", "content_digest").first()
+    if known is not None:
+        return _already_stored(known, learner=learner, digest=digest, statement_id=statement_id)
+    activity = (
+        Activity.objects.active()
+        .filter(key=activity_key)
+        .only("pk", "lesson_id", "course_id")
+        .first()
+    )
+    if activity is None:
+        raise ValidationError(_("There is no such activity."), code="unknown_activity")
+    enrollment = (
+        Enrollment.objects.filter(learner=learner, cohort__course_id=activity.course_id)
+        .active()
+        .select_related("cohort")
+        .order_by("-enrolled_at")
+        .first()
+    )
+    if enrollment is None:
+        raise NotAllowed(
+            _("This activity is not in a cohort you are enrolled in."),
+            code="activity_not_in_your_cohorts",
+        )
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            Statement.objects.create(
+                id=statement_id,
+                learner=learner,
+                enrollment=enrollment,
+                activity=activity,
+                verb=verb,
+                raw_score=raw,
+                max_score=maximum,
+                scaled_score=scaled,
+                success=success,
+                finishes_activity=finishes,
+                content_digest=digest,
+                payload=payload,
+                stored_at=now,
+            )
+    except IntegrityError:
+        # The same id arrived concurrently: it is stored once, judge this copy against it.
+        known = (
+            Statement.objects.filter(pk=statement_id).values("learner_id", "content_digest").first()
+        )
+        return _already_stored(known, learner=learner, digest=digest, statement_id=statement_id)
+    _update_result(
+        enrollment=enrollment, activity=activity, scaled=scaled, finishes=finishes, at=now
+    )
+    return str(statement_id)
+
+
+def _already_stored(known: Any, *, learner: User, digest: str, statement_id: uuid.UUID) -> str:
+    if known is None or known["learner_id"] != learner.pk or known["content_digest"] != digest:
+        raise Conflict(
+            _("A different statement with this id was stored already."), code="statement_conflict"
+        )
+    return str(statement_id)
+
+
+def _update_result(
+    *,
+    enrollment: Enrollment,
+    activity: Activity,
+    scaled: Decimal | None,
+    finishes: bool,
+    at: datetime.datetime,
+) -> None:
+    result, _created = ActivityResult.objects.select_for_update().get_or_create(
+        enrollment=enrollment, activity=activity
+    )
+    result.attempts += 1
+    if scaled is not None:
+        result.last_scaled = scaled
+        result.best_scaled = (
+            max(scaled, result.best_scaled) if result.best_scaled is not None else scaled
+        )
+    newly_finished = finishes and result.finished_at is None
+    if newly_finished:
+        result.finished_at = at
+    result.save()
+    Enrollment.objects.filter(pk=enrollment.pk).update(last_activity_at=at)
+    if newly_finished:
+        _refresh_lesson(enrollment=enrollment, lesson_id=activity.lesson_id)
+    elif finishes:
+        _refresh_enrollment(enrollment)  # a better score may now meet the minimum
+
+
+# Completion ----------------------------------------------------------------------------------
+
+
+def _refresh_lesson(*, enrollment: Enrollment, lesson_id: int) -> None:
+    required = Activity.objects.required().filter(lesson_id=lesson_id)
+    finished = ActivityResult.objects.filter(
+        enrollment=enrollment, activity__in=required, finished_at__isnull=False
+    ).count()
+    if finished >= required.count():
+        _complete_lesson(enrollment=enrollment, lesson=LessonPage(pk=lesson_id))
+
+
+def _complete_lesson(
+    *, enrollment: Enrollment, lesson: LessonPage, by: User | None = None, reason: str = ""
+) -> None:
+    now = timezone.now()
+    progress, created = LessonProgress.objects.get_or_create(
+        enrollment=enrollment,
+        lesson_id=lesson.pk,
+        defaults={
+            "viewed_at": now,
+            "completed_at": now,
+            "completed_by": by,
+            "completion_reason": reason,
+        },
+    )
+    if not created:
+        updated = LessonProgress.objects.filter(pk=progress.pk, completed_at__isnull=True).update(
+            completed_at=now, completed_by=by, completion_reason=reason
+        )
+        if not updated:
+            return
+    _refresh_enrollment(enrollment)
+
+
+def required_lesson_count(cohort: Cohort) -> int:
+    return (
+        CourseLesson.objects.filter(course_id=cohort.course_id, is_live=True)
+        .exclude(lesson__in=OptionalLesson.objects.filter(cohort=cohort).values("lesson"))
+        .count()
+    )
+
+
+def _refresh_enrollment(enrollment: Enrollment) -> None:
+    cohort = enrollment.cohort
+    optional = OptionalLesson.objects.filter(cohort=cohort).values("lesson")
+    done = (
+        LessonProgress.objects.filter(enrollment=enrollment, completed_at__isnull=False)
+        .exclude(lesson__in=optional)
+        .count()
+    )
+    Enrollment.objects.filter(pk=enrollment.pk).update(completed_lessons=done)
+    required = required_lesson_count(cohort)
+    # A course with no indexed lesson is never completed by accident: only by hand.
+    if not required or done < required or cohort.requires_questionnaire:
+        return
+    if cohort.min_score is not None and average_score(enrollment) * 100 < cohort.min_score:
+        return
+    _mark_enrollment_complete(enrollment=enrollment)
+
+
+def average_score(enrollment: Enrollment) -> Decimal:
+    """The average over required activities of the attempt the cohort counts (0 if unscored)."""
+    field = (
+        "best_scaled"
+        if enrollment.cohort.score_policy == Cohort.ScorePolicy.BEST
+        else "last_scaled"
+    )
+    required = Activity.objects.required().filter(course_id=enrollment.cohort.course_id)
+    scored = ActivityResult.objects.filter(enrollment=enrollment, activity__in=required)
+    count = required.count()
+    if not count:
+        return Decimal(1)
+    total = scored.aggregate(total=Avg(field))["total"] or Decimal(0)
+    # Unattempted required activities count as zero.
+    return Decimal(total) * scored.filter(**{f"{field}__isnull": False}).count() / count
+
+
+def _mark_enrollment_complete(
+    *, enrollment: Enrollment, by: User | None = None, reason: str = ""
+) -> None:
+    # Conditional update: a second caller finds the row completed and sends nothing.
+    updated = Enrollment.objects.filter(pk=enrollment.pk, status=Enrollment.Status.ACTIVE).update(
+        status=Enrollment.Status.COMPLETED,
+        completed_at=timezone.now(),
+        completed_by=by,
+        completion_reason=reason,
+    )
+    if updated:
+        transaction.on_commit(
+            lambda: enrollment_completed.send(
+                sender=Enrollment, enrollment=Enrollment.objects.get(pk=enrollment.pk)
+            )
+        )
+
+
+def passed(*, enrollment: Enrollment, result: ActivityResult) -> bool | None:
+    """Pass or fail by the cohort's minimum score, not the package's own mark."""
+    if enrollment.cohort.min_score is None or result.finished_at is None:
+        return None
+    field = (
+        result.best_scaled
+        if enrollment.cohort.score_policy == Cohort.ScorePolicy.BEST
+        else result.last_scaled
+    )
+    return field is not None and field * 100 >= enrollment.cohort.min_score

@@ -1,0 +1,121 @@
+"""Enrolment use cases: joining, the waiting list, withdrawing."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from courses.models import Cohort
+from enrollments import tasks
+from enrollments.errors import Conflict, NotAllowed
+from enrollments.models import Enrollment
+
+
+def check_eligibility(*, learner: User, cohort: Cohort) -> None:
+    """Raises NotAllowed with the reason when `learner` may not join `cohort`."""
+    if cohort.visibility == Cohort.Visibility.INVITATION:
+        raise NotAllowed(_("This cohort is open by invitation only."), code="invitation_required")
+    if cohort.visibility == Cohort.Visibility.MEMBER_STAFF:
+        city = learner.member_city
+        if city is None:
+            raise NotAllowed(
+                _("This cohort is for staff of member cities: add your city to your profile."),
+                code="not_eligible",
+            )
+        if not city.is_active_member:
+            raise NotAllowed(
+                _("This cohort is for staff of member cities; %(city)s is not an active member.")
+                % {"city": city},
+                code="not_eligible",
+            )
+        if learner.position == User.Position.OTHER:
+            raise NotAllowed(
+                _("This cohort is for elected officials and municipal staff."),
+                code="not_eligible",
+            )
+
+
+@transaction.atomic
+def enroll_learner(
+    *,
+    learner: User,
+    cohort: Cohort,
+    key: str = "",
+    invited: bool = False,
+    at: datetime.datetime | None = None,
+) -> Enrollment:
+    """Enrols `learner`, or queues them when the cohort is full. Asking twice changes nothing."""
+    now = at or timezone.now()
+    # The cohort row is the lock every enrolment in it takes: seats are counted under it.
+    cohort = Cohort.objects.select_for_update().get(pk=cohort.pk)
+    existing = Enrollment.objects.filter(cohort=cohort, learner=learner).first()
+    if existing is not None and existing.status != Enrollment.Status.WITHDRAWN:
+        return existing
+
+    if not cohort.is_enrollment_open(at=now):
+        raise NotAllowed(_("Enrolment in this cohort is closed."), code="enrollment_closed")
+    if not invited:
+        check_eligibility(learner=learner, cohort=cohort)
+        if cohort.enrollment_key and key.strip() != cohort.enrollment_key:
+            raise NotAllowed(_("The enrolment key is not right."), code="wrong_key")
+
+    enrollment = existing or Enrollment(cohort=cohort, learner=learner)
+    enrollment.withdrawn_at = None
+    taken = Enrollment.objects.filter(cohort=cohort).active().count()
+    if cohort.capacity is None or taken < cohort.capacity:
+        enrollment.status = Enrollment.Status.ACTIVE
+        enrollment.enrolled_at = now
+    elif cohort.has_waiting_list:
+        enrollment.status = Enrollment.Status.WAITLISTED
+        enrollment.waitlisted_at = now
+    else:
+        raise Conflict(_("This cohort is full."), code="cohort_full")
+    try:
+        with transaction.atomic():
+            enrollment.save()
+    except IntegrityError:
+        # A concurrent request for the same learner won: theirs is the enrolment.
+        return Enrollment.objects.get(cohort=cohort, learner=learner)
+    return enrollment
+
+
+@transaction.atomic
+def withdraw(
+    *, enrollment: Enrollment, by: User, at: datetime.datetime | None = None
+) -> Enrollment:
+    """Withdraws the learner; a freed seat goes to the first in line."""
+    enrollment = Enrollment.objects.select_for_update().get(pk=enrollment.pk)
+    if enrollment.status == Enrollment.Status.WITHDRAWN:
+        return enrollment
+    if enrollment.status == Enrollment.Status.COMPLETED:
+        raise Conflict(_("A completed enrolment cannot be withdrawn."), code="enrollment_completed")
+    freed_a_seat = enrollment.holds_a_seat
+    enrollment.status = Enrollment.Status.WITHDRAWN
+    enrollment.withdrawn_at = at or timezone.now()
+    enrollment.save(update_fields=["status", "withdrawn_at"])
+    if freed_a_seat:
+        promote_from_waiting_list(cohort=enrollment.cohort)
+    return enrollment
+
+
+@transaction.atomic
+def promote_from_waiting_list(*, cohort: Cohort) -> list[Enrollment]:
+    """Fills free seats from the waiting list, first come first served, and tells each learner."""
+    cohort = Cohort.objects.select_for_update().get(pk=cohort.pk)
+    queue = Enrollment.objects.filter(cohort=cohort, status=Enrollment.Status.WAITLISTED)
+    if cohort.capacity is None:
+        free = queue.count()
+    else:
+        free = max(cohort.capacity - Enrollment.objects.filter(cohort=cohort).active().count(), 0)
+    promoted = list(queue.order_by("waitlisted_at", "pk")[:free])
+    now = timezone.now()
+    for enrollment in promoted:
+        enrollment.status = Enrollment.Status.ACTIVE
+        enrollment.enrolled_at = now
+        enrollment.save(update_fields=["status", "enrolled_at"])
+        tasks.send_seat_offered_email.delay_on_commit(enrollment.pk)
+    return promoted
