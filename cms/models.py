@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from cms.blocks import LessonBodyBlock
 from cms.localization import localize_pages
+from cms.signals import lesson_viewed
 from courses.models import Course
 
 
@@ -210,6 +211,11 @@ class LessonPage(FallbackRoutingMixin, Page):
 
     class Meta:
         verbose_name = _("lesson")
+
+    def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+        if request.user.is_authenticated:
+            lesson_viewed.send(sender=LessonPage, lesson=self, user=request.user)
+        return super().serve(request, *args, **kwargs)
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)

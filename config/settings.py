@@ -262,6 +262,11 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "PREPROCESSING_HOOKS": ["config.api.only_aula_api"],
+    "ENUM_NAME_OVERRIDES": {
+        "CourseStatusEnum": "courses.models.Course.Status",
+        "CohortStatusEnum": "courses.models.Cohort.Status",
+        "EnrollmentStatusEnum": "enrollments.models.Enrollment.Status",
+    },
 }
 
 LOGGING = {

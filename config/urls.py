@@ -29,6 +29,7 @@ if settings.DEBUG:
 # Learner-facing pages carry their language in the path: /es/…, /pt/…
 urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
+    path("", include("enrollments.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

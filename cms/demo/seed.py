@@ -6,11 +6,13 @@ second run creates nothing and a trainer's edits survive.
 
 from __future__ import annotations
 
+import datetime
 from collections import Counter
 from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
 from accounts import services as account_services
@@ -18,7 +20,7 @@ from accounts.models import Country, Delegation, MemberCity, User
 from cms.demo import people
 from cms.demo.content import COURSES
 from cms.models import CataloguePage, CoursePage, HomePage, LessonPage, ModulePage
-from courses.models import Course
+from courses.models import Cohort, Course
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
@@ -33,7 +35,38 @@ def seed_demo() -> Counter[str]:
     catalogue = _seed_catalogue(home, created)
     for spec in COURSES:
         _seed_course(catalogue, spec, created)
+        _seed_cohorts(spec, delegation, created)
     return created
+
+
+def _seed_cohorts(spec: dict[str, Any], delegation: Delegation, created: Counter[str]) -> None:
+    """An open Spanish edition of every course; a Portuguese one of the translated course."""
+    course = Course.objects.get(code=spec["code"])
+    editions = [("es", f"{spec['i18n']['es']['title']} · 2027")]
+    if spec.get("modules_pt"):
+        editions.append(("pt", f"{spec['i18n']['pt']['title']} · 2027"))
+    trainer = User.objects.filter(email="trainer@aula.example").first()
+    today = timezone.localdate()
+    for language, title in editions:
+        if Cohort.objects.filter(course=course, language=language).exists():
+            continue
+        cohort = Cohort.objects.create(
+            course=course,
+            delegation=delegation,
+            language=language,
+            title=title,
+            starts_on=today,
+            ends_on=today + datetime.timedelta(days=90),
+            enrollment_opens_at=timezone.now() - datetime.timedelta(days=7),
+            enrollment_closes_at=timezone.now() + datetime.timedelta(days=60),
+            capacity=60,
+            has_waiting_list=True,
+            status=Cohort.Status.OPEN,
+            min_score=60,
+        )
+        if trainer is not None:
+            cohort.trainers.add(trainer)
+        created["cohorts"] += 1
 
 
 def _seed_organisation(created: Counter[str]) -> Delegation:

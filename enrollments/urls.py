@@ -1,0 +1,11 @@
+from django.urls import path
+
+from enrollments import views
+
+app_name = "enrollments"
+
+urlpatterns = [
+    path("my-courses/", views.my_courses, name="my_courses"),
+    path("cohorts/<uuid:public_id>/enroll/", views.enroll, name="enroll"),
+    path("lessons/<uuid:translation_key>/done/", views.lesson_done, name="lesson_done"),
+]

@@ -1,0 +1,100 @@
+"""Learner pages: my courses, and the forms that enrol, withdraw and mark lessons done."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.models import User
+from cms.localization import url_in_active_language
+from cms.models import CourseLesson, CoursePage, LessonPage
+from courses.models import Cohort
+from enrollments import progress, services
+from enrollments.models import Enrollment
+
+
+def _back(request: HttpRequest, fallback: str) -> HttpResponseRedirect:
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = fallback
+    return HttpResponseRedirect(target or fallback)
+
+
+@login_required
+def my_courses(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    assert isinstance(user, User)
+    enrollments = list(
+        Enrollment.objects.of_learner(user.pk)
+        .exclude(status=Enrollment.Status.WITHDRAWN)
+        .with_required_lessons()
+        .select_related("cohort__course", "last_lesson__locale")
+        .order_by("-enrolled_at", "-waitlisted_at")
+    )
+    # Where to continue: the last lesson opened, else the course's first lesson; one query each.
+    first_lessons = {
+        entry.course_id: entry.lesson
+        for entry in CourseLesson.objects.filter(
+            course__in={e.cohort.course_id for e in enrollments}, is_live=True
+        )
+        .select_related("lesson__locale")
+        .order_by("course", "-path")
+    }
+    rows = []
+    for enrollment in enrollments:
+        lesson = enrollment.last_lesson or first_lessons.get(enrollment.cohort.course_id)
+        rows.append(
+            {
+                "enrollment": enrollment,
+                "continue_url": url_in_active_language(lesson, request) if lesson else "",
+            }
+        )
+    return render(request, "enrollments/my_courses.html", {"rows": rows})
+
+
+@login_required
+@require_POST
+def enroll(request: HttpRequest, public_id: str) -> HttpResponse:
+    user = request.user
+    assert isinstance(user, User)
+    cohort = get_object_or_404(Cohort, public_id=public_id)
+    try:
+        enrollment = services.enroll_learner(
+            learner=user, cohort=cohort, key=request.POST.get("key", "")
+        )
+    except ValidationError as refusal:
+        messages.error(request, " ".join(refusal.messages))
+        return _back(request, "/")
+    if enrollment.status == Enrollment.Status.WAITLISTED:
+        messages.info(
+            request,
+            _("The cohort is full: you are on its waiting list and will be told by e-mail."),
+        )
+    else:
+        messages.success(request, _("You are enrolled in %(cohort)s.") % {"cohort": cohort.title})
+    return _back(request, "/")
+
+
+@login_required
+@require_POST
+def lesson_done(request: HttpRequest, translation_key: str) -> HttpResponse:
+    user = request.user
+    assert isinstance(user, User)
+    lesson = get_object_or_404(LessonPage.objects.live(), translation_key=translation_key)
+    try:
+        progress.mark_lesson_done(learner=user, lesson=lesson)
+    except ValidationError as refusal:
+        messages.error(request, " ".join(refusal.messages))
+    else:
+        messages.success(request, _("Lesson marked as done."))
+    return _back(request, "/")
+
+
+def course_page_for(lesson: LessonPage) -> CoursePage | None:
+    return CoursePage.objects.ancestor_of(lesson).first()

@@ -1,0 +1,237 @@
+"""The enrolment API: who may enrol, see, withdraw and complete — and who may not."""
+
+from __future__ import annotations
+
+import threading
+import uuid
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from django.test import Client
+
+from cms.models import activity_iri
+from enrollments import services
+from enrollments.models import Enrollment, Statement
+from tests.factories import CohortFactory, UserFactory, add_activity
+
+
+def test_anyone_lists_public_cohorts_but_not_drafts_or_invitation_only(client, cohort, site):
+    CohortFactory(course=cohort.course, status="draft", title="Borrador")
+    CohortFactory(course=cohort.course, visibility="invitation", title="Privada")
+    response = client.get("/api/v1/cohorts/")
+    assert response.status_code == 200
+    assert [c["title"] for c in response.json()["results"]] == ["Abril"]
+    assert response.json()["results"][0]["seats_taken"] == 0
+
+
+def test_a_coordinator_also_sees_the_drafts_of_their_delegation_only(
+    signed_in, coordinator, cohort, outside_coordinator
+):
+    CohortFactory(course=cohort.course, delegation=cohort.delegation, status="draft", title="Mía")
+    CohortFactory(course=cohort.course, status="draft", title="Ajena")
+    titles = {c["title"] for c in signed_in(coordinator).get("/api/v1/cohorts/").json()["results"]}
+    assert titles == {"Abril", "Mía"}
+
+
+def test_a_learner_enrols_through_the_api_and_a_retry_changes_nothing(signed_in, learner, cohort):
+    client = signed_in(learner)
+    url = f"/api/v1/cohorts/{cohort.public_id}/enroll/"
+    first = client.post(url, {}, content_type="application/json")
+    assert first.status_code == 201
+    assert first.json()["status"] == "active"
+    assert first.json()["required_lessons"] == 2
+    retry = client.post(url, {}, content_type="application/json")
+    assert retry.status_code == 200
+    assert retry.json()["id"] == first.json()["id"]
+
+
+def test_refusals_come_with_a_code_and_a_translated_message(signed_in, learner, cohort):
+    cohort.enrollment_key = "clave"
+    cohort.save()
+    client = signed_in(learner)
+    response = client.post(
+        f"/api/v1/cohorts/{cohort.public_id}/enroll/",
+        {"key": "mala"},
+        content_type="application/json",
+        headers={"accept-language": "en"},
+    )
+    assert response.status_code == 403
+    assert response.json()["code"] == "wrong_key"
+    assert response.json()["detail"] == "The enrolment key is not right."
+
+
+def test_anonymous_visitors_cannot_enrol(client, cohort):
+    response = client.post(f"/api/v1/cohorts/{cohort.public_id}/enroll/")
+    assert response.status_code == 403
+    assert not Enrollment.objects.exists()
+
+
+def test_a_learner_sees_only_their_own_enrolments(signed_in, learner, other_learner, cohort):
+    mine = services.enroll_learner(learner=learner, cohort=cohort)
+    theirs = services.enroll_learner(learner=other_learner, cohort=cohort)
+    client = signed_in(learner)
+    listed = client.get("/api/v1/enrollments/").json()["results"]
+    assert [e["id"] for e in listed] == [str(mine.public_id)]
+    assert client.get(f"/api/v1/enrollments/{theirs.public_id}/").status_code == 404
+    assert client.post(f"/api/v1/enrollments/{theirs.public_id}/withdraw/").status_code == 404
+    assert Enrollment.objects.get(pk=theirs.pk).status == "active"
+
+
+def test_a_learner_withdraws_and_cannot_complete_themself(signed_in, learner, cohort):
+    enrollment = services.enroll_learner(learner=learner, cohort=cohort)
+    client = signed_in(learner)
+    denied = client.post(
+        f"/api/v1/enrollments/{enrollment.public_id}/complete/",
+        {"reason": "porque sí"},
+        content_type="application/json",
+    )
+    assert denied.status_code == 403
+    response = client.post(f"/api/v1/enrollments/{enrollment.public_id}/withdraw/")
+    assert response.status_code == 200
+    assert response.json()["status"] == "withdrawn"
+
+
+def test_the_roster_is_for_the_cohorts_trainers_and_coordinators_only(
+    signed_in, client, learner, other_learner, trainer, coordinator, outside_coordinator, cohort
+):
+    services.enroll_learner(learner=learner, cohort=cohort)
+    url = f"/api/v1/cohorts/{cohort.public_id}/roster/"
+    assert client.get(url).status_code == 403
+    for person in (learner, other_learner, trainer, outside_coordinator):
+        assert signed_in(person).get(url).status_code == 403, person
+        client.logout()
+    cohort.trainers.add(trainer)
+    for person in (trainer, coordinator):
+        rows = signed_in(person).get(url).json()["results"]
+        assert [row["email"] for row in rows] == [learner.email]
+        client.logout()
+
+
+def test_the_roster_filters_and_exports_csv(signed_in, coordinator, learner, other_learner, cohort):
+    services.enroll_learner(learner=learner, cohort=cohort)
+    services.enroll_learner(learner=other_learner, cohort=cohort)
+    client = signed_in(coordinator)
+    url = f"/api/v1/cohorts/{cohort.public_id}/roster/"
+    country = learner.member_city.country.iso_code
+    rows = client.get(url, {"country": country}).json()["results"]
+    assert [row["email"] for row in rows] == [learner.email]
+    export = client.get(url, {"export": "csv"})
+    assert export["Content-Type"].startswith("text/csv")
+    lines = export.content.decode().splitlines()
+    assert lines[0].startswith("id,learner,email,city,country,position,status")
+    assert len(lines) == 3
+
+
+def test_the_roster_costs_the_same_queries_for_10_or_60_learners(
+    signed_in, coordinator, cohort, django_assert_max_num_queries
+):
+    from django.test.utils import CaptureQueriesContext
+
+    cohort.capacity = None
+    cohort.save()
+    client = signed_in(coordinator)
+    url = f"/api/v1/cohorts/{cohort.public_id}/roster/"
+
+    def cost() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    for person in UserFactory.create_batch(10):
+        services.enroll_learner(learner=person, cohort=cohort)
+    ten = cost()
+    for person in UserFactory.create_batch(50):
+        services.enroll_learner(learner=person, cohort=cohort)
+    assert cost() == ten
+
+
+def test_my_enrolments_cost_the_same_queries_for_2_or_12_cohorts(signed_in, learner, site):
+    from django.test.utils import CaptureQueriesContext
+
+    client = signed_in(learner)
+
+    def cost() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            client.get("/api/v1/enrollments/")
+        return len(queries)
+
+    for _ in range(2):
+        services.enroll_learner(learner=learner, cohort=CohortFactory(course=site["course"].course))
+    two = cost()
+    for _ in range(10):
+        services.enroll_learner(learner=learner, cohort=CohortFactory(course=site["course"].course))
+    assert cost() == two
+
+
+def test_statements_are_posted_as_xapi_and_a_conflict_is_a_409(signed_in, learner, cohort, site):
+    services.enroll_learner(learner=learner, cohort=cohort)
+    key = add_activity(site["lesson"])
+    client = signed_in(learner)
+    sent = {
+        "id": str(uuid.uuid4()),
+        "verb": {"id": "http://adlnet.gov/expapi/verbs/answered"},
+        "object": {"id": activity_iri(key)},
+        "result": {"score": {"raw": 3, "max": 4}},
+    }
+    assert client.post("/api/v1/xapi/statements", sent, content_type="application/json").json() == [
+        sent["id"]
+    ]
+    assert (
+        client.post("/api/v1/xapi/statements", [sent], content_type="application/json").status_code
+        == 200
+    )
+    changed = {**sent, "result": {"score": {"raw": 4, "max": 4}}}
+    conflict = client.post("/api/v1/xapi/statements", changed, content_type="application/json")
+    assert conflict.status_code == 409
+    assert conflict.json()["code"] == "statement_conflict"
+    assert Statement.objects.count() == 1
+
+
+def test_anonymous_statements_are_refused(client, cohort):
+    response = client.post("/api/v1/xapi/statements", {}, content_type="application/json")
+    assert response.status_code == 403
+
+
+def test_a_learner_marks_a_lesson_done_through_the_api(
+    signed_in, learner, other_learner, cohort, site
+):
+    services.enroll_learner(learner=learner, cohort=cohort)
+    url = f"/api/v1/lessons/{site['lesson'].translation_key}/done/"
+    response = signed_in(learner).post(url)
+    assert response.status_code == 200
+    assert response.json()[0]["completed_lessons"] == 1
+    refused = signed_in(other_learner).post(url)
+    assert refused.status_code == 403
+    assert refused.json()["code"] == "not_enrolled"
+
+
+@pytest.mark.skipif(
+    "postgresql" not in settings.DATABASES["default"]["ENGINE"],
+    reason="row locks are tested on PostgreSQL (SQLite serialises every write anyway)",
+)
+# serialized_rollback restores what migrations created (locales, groups) after the flush.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_concurrent_enrolments_never_exceed_the_seats(site, city):
+    cohort = CohortFactory(
+        course=site["course"].course, delegation=city.delegation, capacity=3, has_waiting_list=False
+    )
+    people = UserFactory.create_batch(12)
+    statuses: list[int] = []
+    barrier = threading.Barrier(len(people))
+
+    def enrol(person) -> None:
+        client = Client()
+        client.force_login(person)
+        barrier.wait()
+        response = client.post(f"/api/v1/cohorts/{cohort.public_id}/enroll/")
+        statuses.append(response.status_code)
+        connection.close()
+
+    threads = [threading.Thread(target=enrol, args=(p,)) for p in people]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(statuses) == [201] * 3 + [409] * 9
+    assert Enrollment.objects.filter(cohort=cohort, status="active").count() == 3

@@ -1,0 +1,75 @@
+"""A learner enrols from the course page, works through lessons and resumes from "My courses"."""
+
+from __future__ import annotations
+
+import re
+
+from enrollments.models import Enrollment, LessonProgress
+
+LESSON_1 = "/es/cursos/ciudad-educadora/primer-modulo/leccion-1/"
+LESSON_2 = "/es/cursos/ciudad-educadora/primer-modulo/leccion-2/"
+
+
+def test_a_learner_enrols_reads_marks_done_and_resumes(signed_in, learner, cohort):
+    client = signed_in(learner)
+    course = client.get("/es/cursos/ciudad-educadora/").content.decode()
+    assert "Abril" in course
+    assert f'action="/es/cohorts/{cohort.public_id}/enroll/"' in course
+
+    enrolled = client.post(
+        f"/es/cohorts/{cohort.public_id}/enroll/", {"next": "/es/cursos/ciudad-educadora/"}
+    )
+    assert enrolled.status_code == 302
+    assert enrolled["Location"] == "/es/cursos/ciudad-educadora/"
+    assert Enrollment.objects.get(learner=learner).status == "active"
+
+    lesson = client.get(LESSON_1).content.decode()
+    action = re.search(r'action="(/es/lessons/[^"]+/done/)"', lesson).group(1)
+    done = client.post(action, {"next": LESSON_1})
+    assert done.status_code == 302
+    assert LessonProgress.objects.get(lesson__slug="leccion-1").completed_at is not None
+
+    client.get(LESSON_2)  # opened, not finished
+    page = client.get("/es/my-courses/").content.decode()
+    assert 'value="50"' in page  # the progress bar: one of two lessons
+    assert "1 of 2 lessons completed" in page or "1 de 2" in page
+    assert f'href="{LESSON_2}"' in page  # continue where they left off
+
+
+def test_my_courses_needs_signing_in(client):
+    response = client.get("/es/my-courses/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/es/accounts/login/")
+
+
+def test_a_refused_enrolment_is_explained_on_the_page(signed_in, learner, cohort):
+    cohort.enrollment_key = "secreto"
+    cohort.save()
+    client = signed_in(learner)
+    response = client.post(
+        f"/es/cohorts/{cohort.public_id}/enroll/",
+        {"key": "otro", "next": "/es/cursos/ciudad-educadora/"},
+        follow=True,
+    )
+    assert not Enrollment.objects.exists()
+    assert "message-error" in response.content.decode()
+
+
+def test_a_full_cohort_offers_the_waiting_list(signed_in, learner, cohort):
+    from enrollments import services
+    from tests.factories import UserFactory
+
+    for person in UserFactory.create_batch(2):
+        services.enroll_learner(learner=person, cohort=cohort)
+    page = signed_in(learner).get("/es/cursos/ciudad-educadora/").content.decode()
+    assert "2 of 2 seats taken" in page or "2 de 2" in page
+    assert "waiting list" in page.lower() or "lista de espera" in page.lower()
+
+
+def test_a_completed_lesson_is_marked_in_the_outline(signed_in, learner, cohort, site):
+    from enrollments import progress, services
+
+    services.enroll_learner(learner=learner, cohort=cohort)
+    progress.mark_lesson_done(learner=learner, lesson=site["lesson"])
+    page = signed_in(learner).get("/es/cursos/ciudad-educadora/").content.decode()
+    assert page.count('class="done"') == 1
