@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
@@ -10,7 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from accounts import services
+from accounts import services, throttle
 from accounts.forms import ProfileForm
 from accounts.models import User
 
@@ -48,7 +50,23 @@ def profile(request: HttpRequest) -> HttpResponse:
 class SignInView(LoginView):
     """Signs in by e-mail and switches the site to the learner's preferred language."""
 
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        email = request.POST.get("username", "")
+        if throttle.is_blocked(ip=client_ip(request), email=email):
+            form = self.get_form()
+            form.errors.clear()
+            form.add_error(
+                None, _("Too many failed attempts. Wait a few minutes before trying again.")
+            )
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form: AuthenticationForm) -> HttpResponse:
+        throttle.note_failure(ip=client_ip(self.request), email=form.data.get("username", ""))
+        return super().form_invalid(form)
+
     def form_valid(self, form: AuthenticationForm) -> HttpResponse:
+        throttle.clear(ip=client_ip(self.request), email=form.cleaned_data.get("username", ""))
         response = super().form_valid(form)
         language = form.get_user().preferred_language
         response.set_cookie("django_language", language, samesite="Lax")
@@ -58,3 +76,8 @@ class SignInView(LoginView):
         user = self.request.user
         language = getattr(user, "preferred_language", None) or translation.get_language()
         return f"/{language}/"
+
+
+def client_ip(request: HttpRequest) -> str:
+    # Behind a proxy, SECURE_PROXY_SSL_HEADER deployments also set REMOTE_ADDR via the server.
+    return str(request.META.get("REMOTE_ADDR", ""))

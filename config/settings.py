@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "django_filters",
     "parler",
     "rest_framework",
+    "rest_framework.authtoken",
     "drf_spectacular",
     "storages",
     "django.contrib.admin",
@@ -249,6 +250,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
+        "rest_framework.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

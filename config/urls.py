@@ -15,6 +15,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", healthz, name="healthz"),
+    path("api/v1/", include("accounts.api.urls")),
     path("api/v1/", include("courses.api.urls")),
     path("api/v1/", include("enrollments.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

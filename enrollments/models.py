@@ -213,3 +213,63 @@ class ManualCompletion(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+
+
+def _invitation_token() -> str:
+    import secrets
+
+    return secrets.token_urlsafe(24)
+
+
+class Invitation(models.Model):
+    """An e-mailed invitation to one cohort; the link works until it expires or is used."""
+
+    token = models.CharField(max_length=64, unique=True, default=_invitation_token, editable=False)
+    cohort = models.ForeignKey(Cohort, related_name="invitations", on_delete=models.CASCADE)
+    email = models.EmailField(_("e-mail address"))
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, related_name="+", null=True, on_delete=models.SET_NULL
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires at"))
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        constraints = [
+            models.UniqueConstraint(fields=["cohort", "email"], name="one_invitation_per_email")
+        ]
+
+
+class ImportJob(models.Model):
+    """A file of learners to invite to a cohort, checked (dry run) or imported by a worker."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    cohort = models.ForeignKey(Cohort, related_name="imports", on_delete=models.CASCADE)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, related_name="+", on_delete=models.PROTECT
+    )
+    file = models.FileField(upload_to="imports/%Y/%m/")
+    file_name = models.CharField(max_length=200)
+    dry_run = models.BooleanField(default=True)
+    status = models.CharField(max_length=16, choices=Status, default=Status.PENDING)
+    total_rows = models.PositiveIntegerField(default=0)
+    processed_rows = models.PositiveIntegerField(default=0)
+    created_accounts = models.PositiveIntegerField(default=0)
+    created_invitations = models.PositiveIntegerField(default=0)
+    problems = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+        ordering = ["-created_at"]

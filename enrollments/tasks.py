@@ -12,3 +12,18 @@ from enrollments import emails
 )
 def send_seat_offered_email(enrollment_id: int) -> None:
     emails.send_seat_offered(enrollment_id=enrollment_id)
+
+
+@shared_task(
+    autoretry_for=(OSError,), retry_backoff=True, max_retries=5, name="enrollments.invitation"
+)
+def send_invitation_email(invitation_id: int) -> None:
+    emails.send_invitation(invitation_id=invitation_id)
+
+
+@shared_task(name="enrollments.run_import")
+def run_import(job_id: int) -> None:
+    from enrollments import imports
+    from enrollments.models import ImportJob
+
+    imports.run_import(job=ImportJob.objects.get(pk=job_id))

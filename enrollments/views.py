@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -98,3 +99,28 @@ def lesson_done(request: HttpRequest, translation_key: str) -> HttpResponse:
 
 def course_page_for(lesson: LessonPage) -> CoursePage | None:
     return CoursePage.objects.ancestor_of(lesson).first()
+
+
+def invitation(request: HttpRequest, token: str) -> HttpResponse:
+    """Shows an invitation; accepting it (signed in as the invited address) enrols the learner."""
+    from enrollments import invitations
+    from enrollments.models import Invitation
+
+    found = Invitation.objects.select_related("cohort__course").filter(token=token).first()
+    if found is None:
+        return render(request, "enrollments/invitation.html", {"unknown": True}, status=404)
+    if request.method == "POST":
+        if not request.user.is_authenticated:
+            return HttpResponseRedirect(f"{reverse('accounts:login')}?next={request.path}")
+        user = request.user
+        assert isinstance(user, User)
+        try:
+            invitations.accept_invitation(token=token, learner=user)
+        except ValidationError as refusal:
+            messages.error(request, " ".join(refusal.messages))
+            return HttpResponseRedirect(request.path)
+        messages.success(
+            request, _("You are enrolled in %(cohort)s.") % {"cohort": found.cohort.title}
+        )
+        return HttpResponseRedirect(reverse("enrollments:my_courses"))
+    return render(request, "enrollments/invitation.html", {"invitation": found})

@@ -117,3 +117,36 @@ class CompleteByHandSerializer(serializers.Serializer):
     lesson = serializers.UUIDField(
         required=False, help_text="translation_key of the lesson; omit to complete the enrolment"
     )
+
+
+class InviteSerializer(serializers.Serializer):
+    emails = serializers.ListField(child=serializers.EmailField(), min_length=1, max_length=500)
+
+
+class ImportInputSerializer(serializers.Serializer):
+    file = serializers.FileField()
+    dry_run = serializers.BooleanField(default=True)
+
+
+class ImportJobSerializer(serializers.ModelSerializer):
+    id = serializers.UUIDField(source="public_id", read_only=True)
+    cohort = serializers.UUIDField(source="cohort.public_id", read_only=True)
+
+    class Meta:
+        from enrollments.models import ImportJob
+
+        model = ImportJob
+        fields = [
+            "id",
+            "cohort",
+            "file_name",
+            "dry_run",
+            "status",
+            "total_rows",
+            "processed_rows",
+            "created_accounts",
+            "created_invitations",
+            "problems",
+            "created_at",
+            "finished_at",
+        ]

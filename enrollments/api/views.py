@@ -3,6 +3,7 @@ from __future__ import annotations
 import csv
 from typing import Any
 
+from django.db import transaction
 from django.db.models import Avg, Count, Q, QuerySet
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
@@ -11,6 +12,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.throttling import UserRateThrottle
@@ -20,15 +22,18 @@ from accounts import access
 from cms.models import LessonPage
 from config.api import current_user
 from courses.models import Cohort
-from enrollments import progress, services
+from enrollments import imports, invitations, progress, services
 from enrollments.api.serializers import (
     CohortSerializer,
     CompleteByHandSerializer,
     EnrollInputSerializer,
     EnrollmentSerializer,
+    ImportInputSerializer,
+    ImportJobSerializer,
+    InviteSerializer,
     RosterRowSerializer,
 )
-from enrollments.models import Enrollment
+from enrollments.models import Enrollment, ImportJob
 
 
 class CohortViewSet(viewsets.ReadOnlyModelViewSet):
@@ -86,6 +91,47 @@ class CohortViewSet(viewsets.ReadOnlyModelViewSet):
             EnrollmentSerializer(enrollment).data,
             status=status.HTTP_200_OK if existed else status.HTTP_201_CREATED,
         )
+
+    @extend_schema(request=InviteSerializer, responses={200: dict})
+    @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])
+    def invitations(self, request: Request, public_id: str) -> Response:
+        cohort = get_object_or_404(Cohort, public_id=public_id)
+        payload = InviteSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        sent = 0
+        with transaction.atomic():
+            for email in payload.validated_data["emails"]:
+                _invitation, created = invitations.invite(
+                    cohort=cohort, email=email, invited_by=current_user(request)
+                )
+                sent += created
+        return Response(
+            {"invited": sent, "already_invited": len(payload.validated_data["emails"]) - sent}
+        )
+
+    @extend_schema(
+        request={"multipart/form-data": ImportInputSerializer}, responses={202: ImportJobSerializer}
+    )
+    @action(
+        detail=True,
+        methods=["post"],
+        permission_classes=[permissions.IsAuthenticated],
+        parser_classes=[MultiPartParser],
+    )
+    def imports(self, request: Request, public_id: str) -> Response:
+        cohort = get_object_or_404(Cohort, public_id=public_id)
+        payload = ImportInputSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        upload = payload.validated_data["file"]
+        job = imports.start_import(
+            cohort=cohort,
+            created_by=current_user(request),
+            file=upload,
+            file_name=upload.name,
+            dry_run=payload.validated_data["dry_run"],
+        )
+        job.refresh_from_db()
+        return Response(ImportJobSerializer(job).data, status=status.HTTP_202_ACCEPTED)
 
     @extend_schema(
         responses=RosterRowSerializer(many=True),
@@ -189,6 +235,17 @@ class EnrollmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
             lesson=lesson,
         )
         return Response(EnrollmentSerializer(self.get_queryset().get(pk=enrollment.pk)).data)
+
+
+class ImportJobViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """The status of an import, to poll until it is done or failed."""
+
+    serializer_class = ImportJobSerializer
+    lookup_field = "public_id"
+
+    def get_queryset(self) -> QuerySet[ImportJob]:
+        managed = Cohort.objects.filter(access.managed_cohorts_filter(self.request.user))
+        return ImportJob.objects.select_related("cohort").filter(cohort__in=managed)
 
 
 class LessonDoneView(APIView):

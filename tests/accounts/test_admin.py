@@ -12,6 +12,8 @@ ADMIN_PAGES = [
     "/django-admin/accounts/delegation/",
     "/django-admin/accounts/membercity/add/",
     "/django-admin/courses/course/add/",
+    "/django-admin/courses/cohort/add/",
+    "/django-admin/enrollments/enrollment/",
     "/admin/users/",
     "/admin/pages/",
 ]
