@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import time
 import uuid
+from dataclasses import dataclass
 
 from django.db import transaction
 from wagtail.models import Locale
@@ -42,4 +44,34 @@ def index_lesson_activities(*, lesson: LessonPage) -> list[Activity]:
         )
         indexed.append(activity)
     Activity.objects.filter(lesson=original).exclude(key__in=seen).update(is_active=False)
+    _FOUND.clear()
     return indexed
+
+
+@dataclass(frozen=True)
+class ActivityRef:
+    pk: int
+    lesson_id: int
+    course_id: int
+
+
+_FOUND: dict[uuid.UUID, tuple[float, ActivityRef]] = {}
+_FOUND_FOR_SECONDS = 30.0
+
+
+def find_activity(key: uuid.UUID) -> ActivityRef | None:
+    """The active activity with this key. Every xAPI statement asks, so answers are kept in the
+    process for a few seconds: a removed activity may take that long to be refused."""
+    now = time.monotonic()
+    cached = _FOUND.get(key)
+    if cached is not None and cached[0] > now:
+        return cached[1]
+    row = Activity.objects.active().filter(key=key).values("pk", "lesson_id", "course_id").first()
+    if row is None:
+        _FOUND.pop(key, None)
+        return None
+    ref = ActivityRef(**row)
+    if len(_FOUND) > 10_000:
+        _FOUND.clear()
+    _FOUND[key] = (now + _FOUND_FOR_SECONDS, ref)
+    return ref

@@ -11,7 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import connection, transaction
 from django.db.models import Avg
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,6 +20,7 @@ from wagtail.models import Locale
 from accounts import access
 from accounts.models import User
 from cms.models import Activity, CourseLesson, CoursePage, LessonPage
+from cms.services import ActivityRef, find_activity
 from courses.models import Cohort
 from enrollments.errors import Conflict, NotAllowed
 from enrollments.models import (
@@ -207,15 +208,7 @@ def _store(
     digest: str,
     payload: dict[str, Any],
 ) -> str:
-    known = Statement.objects.filter(pk=statement_id).values("learner_id", "content_digest").first()
-    if known is not None:
-        return _already_stored(known, learner=learner, digest=digest, statement_id=statement_id)
-    activity = (
-        Activity.objects.active()
-        .filter(key=activity_key)
-        .only("pk", "lesson_id", "course_id")
-        .first()
-    )
+    activity = find_activity(activity_key)
     if activity is None:
         raise ValidationError(_("There is no such activity."), code="unknown_activity")
     enrollment = (
@@ -231,25 +224,23 @@ def _store(
             code="activity_not_in_your_cohorts",
         )
     now = timezone.now()
-    try:
-        with transaction.atomic():
-            Statement.objects.create(
-                id=statement_id,
-                learner=learner,
-                enrollment=enrollment,
-                activity=activity,
-                verb=verb,
-                raw_score=raw,
-                max_score=maximum,
-                scaled_score=scaled,
-                success=success,
-                finishes_activity=finishes,
-                content_digest=digest,
-                payload=payload,
-                stored_at=now,
-            )
-    except IntegrityError:
-        # The same id arrived concurrently: it is stored once, judge this copy against it.
+    statement = Statement(
+        id=statement_id,
+        learner=learner,
+        enrollment=enrollment,
+        activity_id=activity.pk,
+        verb=verb,
+        raw_score=raw,
+        max_score=maximum,
+        scaled_score=scaled,
+        success=success,
+        finishes_activity=finishes,
+        content_digest=digest,
+        payload=payload,
+        stored_at=now,
+    )
+    if not _insert_once(statement):
+        # Stored already (a retry, or the same id sent twice at once): judge this copy by it.
         known = (
             Statement.objects.filter(pk=statement_id).values("learner_id", "content_digest").first()
         )
@@ -258,6 +249,22 @@ def _store(
         enrollment=enrollment, activity=activity, scaled=scaled, finishes=finishes, at=now
     )
     return str(statement_id)
+
+
+def _insert_once(statement: Statement) -> bool:
+    """INSERT … ON CONFLICT DO NOTHING: one round trip, and True only for the first copy."""
+    fields = Statement._meta.concrete_fields
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(str(f.column)) for f in fields)
+    values = [f.get_db_prep_save(getattr(statement, f.attname), connection) for f in fields]
+    sql = (
+        f"INSERT INTO {quote(Statement._meta.db_table)} ({columns}) "
+        f"VALUES ({', '.join(['%s'] * len(fields))}) "
+        f"ON CONFLICT ({quote('id')}) DO NOTHING RETURNING {quote('id')}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, values)
+        return cursor.fetchone() is not None
 
 
 def _already_stored(known: Any, *, learner: User, digest: str, statement_id: uuid.UUID) -> str:
@@ -271,29 +278,62 @@ def _already_stored(known: Any, *, learner: User, digest: str, statement_id: uui
 def _update_result(
     *,
     enrollment: Enrollment,
-    activity: Activity,
+    activity: ActivityRef,
     scaled: Decimal | None,
     finishes: bool,
     at: datetime.datetime,
 ) -> None:
-    result, _created = ActivityResult.objects.select_for_update().get_or_create(
-        enrollment=enrollment, activity=activity
-    )
-    result.attempts += 1
-    if scaled is not None:
-        result.last_scaled = scaled
-        result.best_scaled = (
-            max(scaled, result.best_scaled) if result.best_scaled is not None else scaled
+    """Counts the attempt and keeps the best and last scores, in one upsert."""
+    table = ActivityResult._meta.db_table
+    finished_at = ActivityResult._meta.get_field("finished_at")
+    stamp = finished_at.get_db_prep_save(at if finishes else None, connection)
+    scaled_field = ActivityResult._meta.get_field("best_scaled")
+    score = scaled_field.get_db_prep_save(scaled, connection)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            INSERT INTO {table} (enrollment_id, activity_id, attempts, best_scaled, last_scaled,
+                                 finished_at)
+            VALUES (%s, %s, 1, %s, %s, %s)
+            ON CONFLICT (enrollment_id, activity_id) DO UPDATE SET
+              attempts = {table}.attempts + 1,
+              best_scaled = CASE
+                WHEN {table}.best_scaled IS NULL OR excluded.best_scaled > {table}.best_scaled
+                THEN excluded.best_scaled ELSE {table}.best_scaled END,
+              last_scaled = COALESCE(excluded.last_scaled, {table}.last_scaled),
+              finished_at = COALESCE({table}.finished_at, excluded.finished_at)
+            RETURNING best_scaled, last_scaled, finished_at
+            """,
+            [enrollment.pk, activity.pk, score, score, stamp],
         )
-    newly_finished = finishes and result.finished_at is None
-    if newly_finished:
-        result.finished_at = at
-    result.save()
+        best, last, finished = cursor.fetchone()
     Enrollment.objects.filter(pk=enrollment.pk).update(last_activity_at=at)
-    if newly_finished:
+    if finishes and _same_instant(finished, at):  # this statement finished the activity
         _refresh_lesson(enrollment=enrollment, lesson_id=activity.lesson_id)
-    elif finishes:
-        _refresh_enrollment(enrollment)  # a better score may now meet the minimum
+        return
+    counted = best if enrollment.cohort.score_policy == Cohort.ScorePolicy.BEST else last
+    if (
+        finishes
+        and scaled is not None
+        and counted is not None
+        and Decimal(str(counted)) == scaled
+        and enrollment.status == Enrollment.Status.ACTIVE
+        and enrollment.cohort.min_score is not None
+        # Only a learner with every lesson done can be waiting on their score.
+        and enrollment.completed_lessons >= required_lesson_count(enrollment.cohort)
+    ):
+        _refresh_enrollment(enrollment)  # the counted score may now meet the minimum
+
+
+def _same_instant(stored: Any, moment: datetime.datetime) -> bool:
+    """Compares a timestamp read back from raw SQL (aware, naive UTC or text) with `moment`."""
+    if stored is None:
+        return False
+    if isinstance(stored, str):
+        stored = datetime.datetime.fromisoformat(stored)
+    if timezone.is_naive(stored):
+        stored = timezone.make_aware(stored, datetime.UTC)
+    return bool(stored == moment)
 
 
 # Completion ----------------------------------------------------------------------------------

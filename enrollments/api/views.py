@@ -15,7 +15,6 @@ from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import UserRateThrottle
 from rest_framework.views import APIView
 
 from accounts import access
@@ -263,14 +262,8 @@ class LessonDoneView(APIView):
         )
 
 
-class StatementThrottle(UserRateThrottle):
-    rate = "600/min"
-
-
 class StatementsView(APIView):
     """xAPI: one statement or a list; stored once per id, bound to the signed-in learner."""
-
-    throttle_classes = [StatementThrottle]
 
     @extend_schema(request=dict, responses={200: list[str]})
     def post(self, request: Request) -> Response:

@@ -7,6 +7,7 @@ import io
 import re
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.management import CommandError, call_command
 from django.utils import timezone
@@ -234,3 +235,33 @@ def test_the_command_imports_with_a_progress_bar(coordinator, cohort, tmp_path, 
     assert (
         User.objects.filter(email__endswith="@city.example", email__startswith="p").count() == 120
     )
+
+
+@pytest.mark.skipif(not settings.CELERY_BROKER_URL, reason="needs a broker and a worker")
+@pytest.mark.real_worker
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_real_worker_runs_the_import_while_the_client_polls_its_status(site, city, coordinator):
+    import time
+
+    from django.test import Client
+
+    from tests.factories import CohortFactory
+
+    cohort = CohortFactory(course=site["course"].course, delegation=city.delegation)
+    client = Client()
+    client.force_login(coordinator)
+    text = HEADER + "".join(f"w{n}@worker.example,Worker {n},,,staff,es\n" for n in range(30))
+    response = client.post(
+        f"/api/v1/cohorts/{cohort.public_id}/imports/",
+        {"file": csv_file(text), "dry_run": "false"},
+    )
+    assert response.status_code == 202
+    deadline = time.monotonic() + 60
+    while True:
+        job = client.get(f"/api/v1/imports/{response.json()['id']}/").json()
+        if job["status"] in ("done", "failed") or time.monotonic() > deadline:
+            break
+        time.sleep(0.5)
+    assert job["status"] == "done", job
+    assert job["created_accounts"] == 30
+    assert Invitation.objects.filter(cohort=cohort).count() == 30
