@@ -7,6 +7,7 @@ app_name = "enrollments"
 urlpatterns = [
     path("my-courses/", views.my_courses, name="my_courses"),
     path("cohorts/<uuid:public_id>/enroll/", views.enroll, name="enroll"),
+    path("cohorts/<uuid:public_id>/roster/", views.roster, name="roster"),
     path("lessons/<uuid:translation_key>/done/", views.lesson_done, name="lesson_done"),
     path("invitations/<str:token>/", views.invitation, name="invitation"),
 ]

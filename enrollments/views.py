@@ -56,7 +56,17 @@ def my_courses(request: HttpRequest) -> HttpResponse:
                 "continue_url": url_in_active_language(lesson, request) if lesson else "",
             }
         )
-    return render(request, "enrollments/my_courses.html", {"rows": rows})
+    from accounts import access
+
+    followed = []
+    if access.is_trainer(user) or access.is_coordinator(user):
+        followed = list(
+            Cohort.objects.filter(access.followed_cohorts_filter(user))
+            .select_related("course")
+            .distinct()
+            .order_by("-starts_on")
+        )
+    return render(request, "enrollments/my_courses.html", {"rows": rows, "followed": followed})
 
 
 @login_required
@@ -124,3 +134,34 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
         )
         return HttpResponseRedirect(reverse("enrollments:my_courses"))
     return render(request, "enrollments/invitation.html", {"invitation": found})
+
+
+@login_required
+def roster(request: HttpRequest, public_id: str) -> HttpResponse:
+    """The cohort's learners and their progress, for its trainers and coordinators."""
+    from accounts import access
+    from enrollments.api.views import roster as roster_rows
+
+    cohort = get_object_or_404(Cohort.objects.select_related("course"), public_id=public_id)
+    if not access.can_follow_cohort(request.user, cohort):
+        return render(request, "enrollments/forbidden.html", status=403)
+    rows = roster_rows(cohort=cohort, filters=request.GET)
+    countries = (
+        Enrollment.objects.filter(cohort=cohort, learner__member_city__isnull=False)
+        .values_list("learner__member_city__country__iso_code", flat=True)
+        .distinct()
+        .order_by("learner__member_city__country__iso_code")
+    )
+    return render(
+        request,
+        "enrollments/roster.html",
+        {
+            "cohort": cohort,
+            "rows": rows,
+            "filters": request.GET,
+            "countries": countries,
+            "statuses": Enrollment.Status.choices,
+            "positions": User.Position.choices,
+            "query": request.GET.urlencode(),
+        },
+    )

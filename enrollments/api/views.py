@@ -64,8 +64,11 @@ class CohortViewSet(viewsets.ReadOnlyModelViewSet):
             .order_by("starts_on", "pk")
             .distinct()
         )
-        course = self.request.query_params.get("course")
-        return cohorts.filter(course__code=course) if course else cohorts
+        if course := self.request.query_params.get("course"):
+            cohorts = cohorts.filter(course__code=course)
+        if self.request.query_params.get("trained") == "true" and user.is_authenticated:
+            cohorts = cohorts.filter(trainers=user.pk)
+        return cohorts
 
     @extend_schema(request=EnrollInputSerializer, responses=EnrollmentSerializer)
     @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])
@@ -139,7 +142,7 @@ class CohortViewSet(viewsets.ReadOnlyModelViewSet):
             OpenApiParameter("country", str, description="ISO code"),
             OpenApiParameter("city", str, description="member city id"),
             OpenApiParameter("position", str),
-            OpenApiParameter("export", str, enum=["csv"]),
+            OpenApiParameter("export", str, enum=["csv", "xlsx"]),
         ],
     )
     @action(detail=True, methods=["get"], permission_classes=[permissions.IsAuthenticated])
@@ -148,8 +151,8 @@ class CohortViewSet(viewsets.ReadOnlyModelViewSet):
         if not access.can_follow_cohort(request.user, cohort):
             raise PermissionDenied(_("Only the cohort's trainers and coordinators see its roster."))
         rows = roster(cohort=cohort, filters=request.query_params)
-        if request.query_params.get("export") == "csv":
-            return roster_csv(cohort, rows)
+        if export := request.query_params.get("export"):
+            return roster_export(cohort, rows, export)
         page = self.paginate_queryset(rows)
         return self.get_paginated_response(RosterRowSerializer(page, many=True).data)
 
@@ -174,13 +177,30 @@ def roster(*, cohort: Cohort, filters: Any) -> QuerySet[Enrollment]:
     return rows
 
 
-def roster_csv(cohort: Cohort, rows: QuerySet[Enrollment]) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="roster-{cohort.public_id}.csv"'
+def roster_export(cohort: Cohort, rows: QuerySet[Enrollment], kind: str) -> HttpResponse:
+    """The roster as CSV or XLSX, with the same columns as the API."""
     fields = RosterRowSerializer.Meta.fields
+    data = RosterRowSerializer(rows, many=True).data
+    name = f"roster-{cohort.public_id}"
+    if kind == "xlsx":
+        from openpyxl import Workbook
+
+        book = Workbook(write_only=True)
+        sheet = book.create_sheet(title="Roster")
+        sheet.append(fields)
+        for row in data:
+            sheet.append([None if row[f] is None else str(row[f]) for f in fields])
+        response = HttpResponse(
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+        book.save(response)
+        return response
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
     writer = csv.DictWriter(response, fieldnames=fields)
     writer.writeheader()
-    for row in RosterRowSerializer(rows, many=True).data:
+    for row in data:
         writer.writerow(row)
     return response
 

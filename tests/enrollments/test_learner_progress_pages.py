@@ -73,3 +73,43 @@ def test_a_completed_lesson_is_marked_in_the_outline(signed_in, learner, cohort,
     progress.mark_lesson_done(learner=learner, lesson=site["lesson"])
     page = signed_in(learner).get("/es/cursos/ciudad-educadora/").content.decode()
     assert page.count('class="done"') == 1
+
+
+def test_the_roster_page_shows_learners_to_trainers_and_refuses_learners(
+    signed_in, client, learner, other_learner, trainer, cohort
+):
+    from enrollments import services
+
+    services.enroll_learner(learner=learner, cohort=cohort)
+    url = f"/es/cohorts/{cohort.public_id}/roster/"
+    assert signed_in(other_learner).get(url).status_code == 403
+    client.logout()
+    assert signed_in(trainer).get(url).status_code == 403  # not this cohort's trainer
+    cohort.trainers.add(trainer)
+    page = client.get(url, {"position": "other"}).content.decode()
+    assert learner.email in page
+    assert client.get(url, {"position": "elected"}).content.decode().count(learner.email) == 0
+
+
+def test_the_roster_exports_an_xlsx_workbook(signed_in, coordinator, learner, cohort):
+    import io
+
+    from openpyxl import load_workbook
+
+    from enrollments import services
+
+    services.enroll_learner(learner=learner, cohort=cohort)
+    response = signed_in(coordinator).get(
+        f"/api/v1/cohorts/{cohort.public_id}/roster/", {"export": "xlsx"}
+    )
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:3] == ("id", "learner", "email")
+    assert rows[1][2] == learner.email
+
+
+def test_trainers_find_their_cohorts_rosters_from_my_courses(signed_in, trainer, learner, cohort):
+    cohort.trainers.add(trainer)
+    page = signed_in(trainer).get("/es/my-courses/").content.decode()
+    assert f"/es/cohorts/{cohort.public_id}/roster/" in page
