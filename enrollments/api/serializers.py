@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 
-from courses.models import Cohort
+from accounts.models import Delegation, User
+from courses.models import Cohort, Course
 from enrollments.models import Enrollment
 
 
@@ -150,3 +152,51 @@ class ImportJobSerializer(serializers.ModelSerializer):
             "created_at",
             "finished_at",
         ]
+
+
+class CohortWriteSerializer(serializers.ModelSerializer):
+    """What coordinators set on a cohort of their delegation."""
+
+    course = serializers.SlugRelatedField(slug_field="code", queryset=Course.objects.all())
+    delegation = serializers.SlugRelatedField(slug_field="code", queryset=Delegation.objects.all())
+    trainers = serializers.SlugRelatedField(
+        slug_field="email", queryset=User.objects.all(), many=True, required=False
+    )
+
+    class Meta:
+        model = Cohort
+        fields = [
+            "title",
+            "course",
+            "delegation",
+            "language",
+            "starts_on",
+            "ends_on",
+            "enrollment_opens_at",
+            "enrollment_closes_at",
+            "capacity",
+            "has_waiting_list",
+            "visibility",
+            "enrollment_key",
+            "trainers",
+            "status",
+            "score_policy",
+            "min_score",
+            "requires_questionnaire",
+        ]
+
+    def validate(self, attrs: dict) -> dict:
+        def value(name: str) -> object:
+            return attrs.get(name, getattr(self.instance, name, None))
+
+        starts, ends = value("starts_on"), value("ends_on")
+        if starts and ends and ends < starts:  # type: ignore[operator]
+            raise serializers.ValidationError(
+                {"ends_on": _("A cohort cannot end before it starts.")}
+            )
+        opens, closes = value("enrollment_opens_at"), value("enrollment_closes_at")
+        if opens and closes and closes <= opens:  # type: ignore[operator]
+            raise serializers.ValidationError(
+                {"enrollment_closes_at": _("Enrolment must close after it opens.")}
+            )
+        return attrs

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import csv
-from typing import Any
+from typing import Any, cast
 
 from django.db import transaction
 from django.db.models import Avg, Count, Q, QuerySet
@@ -9,7 +9,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import mixins, permissions, status, viewsets
+from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.parsers import MultiPartParser
@@ -24,6 +24,7 @@ from courses.models import Cohort
 from enrollments import imports, invitations, progress, services
 from enrollments.api.serializers import (
     CohortSerializer,
+    CohortWriteSerializer,
     CompleteByHandSerializer,
     EnrollInputSerializer,
     EnrollmentSerializer,
@@ -35,12 +36,59 @@ from enrollments.api.serializers import (
 from enrollments.models import Enrollment, ImportJob
 
 
-class CohortViewSet(viewsets.ReadOnlyModelViewSet):
-    """Cohorts: the public sees listed ones; trainers and coordinators also see their own."""
+class CohortViewSet(
+    mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet
+):
+    """Cohorts: the public sees listed ones; trainers and coordinators also see their own;
+    coordinators create and change the cohorts of their delegations."""
 
     serializer_class = CohortSerializer
     permission_classes = [permissions.AllowAny]
     lookup_field = "public_id"
+
+    def get_serializer_class(self) -> type[serializers.BaseSerializer]:
+        if self.action in ("create", "update", "partial_update"):
+            return CohortWriteSerializer
+        return CohortSerializer
+
+    def get_permissions(self) -> Any:
+        if self.action in ("create", "update", "partial_update"):
+            return [permissions.IsAuthenticated()]
+        return super().get_permissions()
+
+    def perform_create(self, serializer: serializers.BaseSerializer) -> None:
+        delegation = serializer.validated_data["delegation"]
+        if not access.can_manage_delegation(self.request.user, delegation):
+            raise PermissionDenied(_("You can only create cohorts for your own delegations."))
+        serializer.save()
+
+    def perform_update(self, serializer: serializers.BaseSerializer) -> None:
+        cohort = cast(Cohort, serializer.instance)
+        target = serializer.validated_data.get("delegation", cohort.delegation)
+        if not (
+            access.can_manage_cohort(self.request.user, cohort)
+            and access.can_manage_delegation(self.request.user, target)
+        ):
+            raise PermissionDenied(_("Only the cohort's coordinators can change it."))
+        serializer.save()
+
+    @extend_schema(request=CohortWriteSerializer, responses={201: CohortSerializer})
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        serializer = CohortWriteSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        self.perform_create(serializer)
+        cohort = self.get_queryset().get(pk=cast(Cohort, serializer.instance).pk)
+        return Response(CohortSerializer(cohort).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=CohortWriteSerializer, responses=CohortSerializer)
+    def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        cohort = self.get_object()
+        serializer = CohortWriteSerializer(
+            cohort, data=request.data, partial=kwargs.get("partial", False)
+        )
+        serializer.is_valid(raise_exception=True)
+        self.perform_update(serializer)
+        return Response(CohortSerializer(self.get_queryset().get(pk=cohort.pk)).data)
 
     def get_queryset(self) -> QuerySet[Cohort]:
         user = self.request.user

@@ -235,3 +235,82 @@ def test_concurrent_enrolments_never_exceed_the_seats(site, city):
         thread.join()
     assert sorted(statuses) == [201] * 3 + [409] * 9
     assert Enrollment.objects.filter(cohort=cohort, status="active").count() == 3
+
+
+def cohort_payload(cohort, **changes) -> dict:
+    return {
+        "title": "Edición de junio",
+        "course": cohort.course.code,
+        "delegation": cohort.delegation.code,
+        "language": "es",
+        "starts_on": "2027-06-01",
+        "ends_on": "2027-07-31",
+        "enrollment_opens_at": "2027-05-01T00:00:00Z",
+        "enrollment_closes_at": "2027-06-10T00:00:00Z",
+        "capacity": 60,
+        "status": "draft",
+        **changes,
+    }
+
+
+def test_a_coordinator_creates_and_changes_a_cohort_of_their_delegation(
+    signed_in, coordinator, trainer, cohort
+):
+    client = signed_in(coordinator)
+    response = client.post(
+        "/api/v1/cohorts/",
+        cohort_payload(cohort, trainers=[trainer.email]),
+        content_type="application/json",
+    )
+    assert response.status_code == 201, response.json()
+    created = response.json()
+    assert (created["title"], created["capacity"], created["status"]) == (
+        "Edición de junio",
+        60,
+        "draft",
+    )
+    changed = client.patch(
+        f"/api/v1/cohorts/{created['id']}/", {"status": "open"}, content_type="application/json"
+    )
+    assert changed.status_code == 200
+    assert changed.json()["status"] == "open"
+
+
+def test_a_cohort_that_ends_before_it_starts_is_refused(signed_in, coordinator, cohort):
+    response = signed_in(coordinator).post(
+        "/api/v1/cohorts/",
+        cohort_payload(cohort, ends_on="2027-05-01"),
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert "ends_on" in response.json()
+
+
+def test_others_cannot_create_or_change_a_delegations_cohorts(
+    signed_in, client, learner, trainer, outside_coordinator, cohort
+):
+    for person in (learner, trainer, outside_coordinator):
+        c = signed_in(person)
+        assert (
+            c.post(
+                "/api/v1/cohorts/", cohort_payload(cohort), content_type="application/json"
+            ).status_code
+            == 403
+        )
+        assert (
+            c.patch(
+                f"/api/v1/cohorts/{cohort.public_id}/",
+                {"capacity": 1},
+                content_type="application/json",
+            ).status_code
+            == 403
+        )
+        client.logout()
+    assert (
+        client.post(
+            "/api/v1/cohorts/", cohort_payload(cohort), content_type="application/json"
+        ).status_code
+        == 403
+    )
+    cohort.refresh_from_db()
+    assert cohort.capacity == 2
