@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.models import User
 from cms.localization import url_in_active_language
-from cms.models import CourseLesson, CoursePage, LessonPage
+from cms.models import CourseLesson, LessonPage
 from courses.models import Cohort
 from enrollments import progress, services
 from enrollments.models import Enrollment
@@ -105,10 +105,6 @@ def lesson_done(request: HttpRequest, translation_key: str) -> HttpResponse:
     else:
         messages.success(request, _("Lesson marked as done."))
     return _back(request, "/")
-
-
-def course_page_for(lesson: LessonPage) -> CoursePage | None:
-    return CoursePage.objects.ancestor_of(lesson).first()
 
 
 def invitation(request: HttpRequest, token: str) -> HttpResponse:
