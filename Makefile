@@ -20,6 +20,8 @@ setup: $(VENV)/.installed node_modules/.installed
 
 # The H5P player comes from the npm registry; its preinstall script insists on yarn, so skip it.
 node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "Installing npm…"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm; }
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 

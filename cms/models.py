@@ -342,7 +342,13 @@ class H5PLibrary(models.Model):
         ordering = ["machine_name", "-major_version", "-minor_version", "-patch_version"]
         constraints = [
             models.UniqueConstraint(
-                fields=["machine_name", "major_version", "minor_version", "patch_version", "digest"],
+                fields=[
+                    "machine_name",
+                    "major_version",
+                    "minor_version",
+                    "patch_version",
+                    "digest",
+                ],
                 name="h5p_library_version_once",
             )
         ]

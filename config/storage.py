@@ -17,6 +17,5 @@ class MediaSubfolderStorage(FileSystemStorage):
 
     @cached_property
     def base_location(self) -> str:
-        return self._value_or_setting(
-            self._location, os.path.join(settings.MEDIA_ROOT, self.subfolder)
-        )
+        location = self._location  # type: ignore[attr-defined]
+        return self._value_or_setting(location, os.path.join(settings.MEDIA_ROOT, self.subfolder))

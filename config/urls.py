@@ -29,9 +29,7 @@ if settings.DEBUG:
 
     # Uploads in development; H5P package files are served by the content origin only.
     urlpatterns += [
-        re_path(
-            r"^media/(?!h5p/)(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}
-        )
+        re_path(r"^media/(?!h5p/)(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
     ]
 
 # Learner-facing pages carry their language in the path: /es/…, /pt/…

@@ -35,6 +35,4 @@ class H5PPackageSerializer(serializers.ModelSerializer):
 class H5PUploadSerializer(serializers.Serializer):
     file = serializers.FileField()
     title = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
-    language = serializers.ChoiceField(
-        choices=[code for code, _name in settings.LANGUAGES], required=False, default=""
-    )
+    language = serializers.ChoiceField(choices=settings.LANGUAGES, required=False, default="")

@@ -27,7 +27,9 @@ class CanUploadH5P(permissions.BasePermission):
 
 
 class H5PPackageViewSet(
-    mixins.CreateModelMixin, mixins.RetrieveModelMixin, mixins.ListModelMixin,
+    mixins.CreateModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.ListModelMixin,
     viewsets.GenericViewSet,
 ):
     """H5P packages for staff: upload one (201 stored, 200 the same file again, 202 being
@@ -55,6 +57,7 @@ class H5PPackageViewSet(
         except PackageError as error:
             raise ValidationError(error.message, code=error.code) from None
         package = result.package
+        code: int
         if result.reused:
             code = status.HTTP_200_OK
         elif package.status == H5PPackage.Status.READY:

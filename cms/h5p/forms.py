@@ -14,7 +14,7 @@ from cms.h5p.validation import PackageError
 from cms.models import H5PPackage
 
 
-def language_choices() -> list[tuple[str, str]]:
+def language_choices() -> list[tuple[str, Any]]:
     return [("", _("As the package says")), *settings.LANGUAGES]
 
 

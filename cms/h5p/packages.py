@@ -1,4 +1,4 @@
-"""H5P package use cases: upload, store into an immutable folder per content hash, share libraries."""
+"""H5P package use cases: upload, store in an immutable folder per content hash, share libraries."""
 
 from __future__ import annotations
 
@@ -180,15 +180,14 @@ def store_package(
     failure are deleted, and the database rows appear only once every file is in place."""
     may_install = may_install_libraries(uploaded_by)
     approved = _approved_libraries()
-    valid = validate_package(
-        source, installed=lambda ref: _key(ref) in approved, limits=limits()
-    )
+    valid = validate_package(source, installed=lambda ref: _key(ref) in approved, limits=limits())
     chosen, to_install = _choose_libraries(valid, approved=approved, may_install=may_install)
     written: list[str] = []
     storage = h5p_storage()
     source.seek(0)
     try:
-        with zipfile.ZipFile(source) as archive:
+        # One transaction: library rows written on the way vanish with a failure, like files.
+        with transaction.atomic(), zipfile.ZipFile(source) as archive:
             installed = {
                 key: _install_library(
                     archive, info, uploaded_by=uploaded_by, storage=storage, written=written
@@ -199,9 +198,8 @@ def store_package(
             for name in valid.accepted:
                 if name == "h5p.json" or name.startswith("content/"):
                     _copy(archive, name, storage, prefix + name, written)
-        libraries = {**chosen, **installed}
-        needed = _dependency_closure(valid, libraries)
-        with transaction.atomic():
+            libraries = {**chosen, **installed}
+            needed = _dependency_closure(valid, libraries)
             package = pending or H5PPackage(sha256=sha256)
             package.size = size
             package.title = (title or package.title or valid.title)[:255]
@@ -266,8 +264,10 @@ def _choose_libraries(
                     "Ask a site administrator to install it, or use a package built with "
                     "approved libraries."
                 )
-                % {"path": info.folder + "/library.json", "library": f"{info.machine_name} "
-                   f"{info.major}.{info.minor}.{info.patch}"},
+                % {
+                    "path": info.folder + "/library.json",
+                    "library": f"{info.machine_name} {info.major}.{info.minor}.{info.patch}",
+                },
                 code="library_not_approved",
                 path=info.folder + "/library.json",
             )

@@ -7,9 +7,14 @@ with the learner's session.
 
 from __future__ import annotations
 
+import base64
+import functools
+import hashlib
 import json
 import mimetypes
 import posixpath
+import re
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -27,12 +32,26 @@ from cms.h5p.packages import h5p_storage, package_files
 from cms.models import H5PPackage, activity_iri
 
 OWN_ASSETS = settings.BASE_DIR / "cms" / "h5p" / "static"
-# h5p-standalone's frame writes one inline script of its own; it is allowed by its hash.
-FRAME_SCRIPT_HASHES: tuple[str, ...] = ()
+# h5p-standalone's frame writes one inline script of its own into the content's iframe.
+FRAME_INLINE_SCRIPT = re.compile(rb"<script>([^<]*)<\\/script>")
+
+
+@functools.cache
+def frame_script_hashes() -> tuple[str, ...]:
+    """The CSP hashes of the inline scripts the installed player writes, read from the player
+    itself so that an upgrade cannot leave a stale hash behind."""
+    try:
+        bundle = (Path(settings.H5P_PLAYER_DIR) / "frame.bundle.js").read_bytes()
+    except OSError:
+        return ()
+    return tuple(
+        "sha256-" + base64.b64encode(hashlib.sha256(script).digest()).decode()
+        for script in dict.fromkeys(FRAME_INLINE_SCRIPT.findall(bundle))
+    )
 
 
 def content_security_policy() -> str:
-    scripts = " ".join(["'self'", *(f"'{digest}'" for digest in FRAME_SCRIPT_HASHES)])
+    scripts = " ".join(["'self'", *(f"'{digest}'" for digest in frame_script_hashes())])
     return "; ".join(
         [
             "default-src 'none'",

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import uuid
+from typing import Any
 
 from django import template
 from django.conf import settings
@@ -155,7 +154,9 @@ def _plays_course(request: Any, learner: Any, page: Any) -> bool:
     """Whether the learner is active in a cohort of this lesson's course (asked once a page)."""
     cached = getattr(request, "_aula_plays_course", None)
     if cached is None:
-        course_page = CoursePage.objects.ancestor_of(page).only("course_id").first() if page else None
+        course_page = (
+            CoursePage.objects.ancestor_of(page).only("course_id").first() if page else None
+        )
         cached = bool(
             course_page
             and Enrollment.objects.of_learner(learner.pk)

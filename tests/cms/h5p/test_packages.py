@@ -134,10 +134,14 @@ def test_a_trainers_package_plays_the_approved_library_not_the_copy_it_carries(
     signed_in, installer, trainer, client
 ):
     upload(signed_in(installer), real_package())
-    approved_js = storages["h5p"].open(
-        H5PLibrary.objects.get(machine_name="H5P.TrueFalse").storage_prefix
-        + "scripts/h5p-true-false.js"
-    ).read()
+    approved_js = (
+        storages["h5p"]
+        .open(
+            H5PLibrary.objects.get(machine_name="H5P.TrueFalse").storage_prefix
+            + "scripts/h5p-true-false.js"
+        )
+        .read()
+    )
     client.logout()
     with zipfile.ZipFile(TRUE_FALSE) as archive:
         content = archive.read("content/content.json").replace(b"Hello", b"Hola")

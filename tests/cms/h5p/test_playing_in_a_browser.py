@@ -7,11 +7,13 @@ content origin, as they would from a separate host in production.
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import zipfile
 from pathlib import Path
 
 import pytest
+from django.db import connections
 from django.test import Client
 
 from cms.h5p import build, packages
@@ -31,7 +33,16 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def browser():
+    # Playwright's sync API keeps an event loop running in this thread; the test's own ORM calls
+    # are still synchronous, so Django's guard against ORM calls from async code is lifted.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    # Playwright runs the test in a greenlet with a context of its own, where Django opens a new
+    # database connection: hand it the snapshot that serialized_rollback restores after flushes.
+    snapshot = getattr(connections["default"], "_test_serialized_contents", None)
     with sync_api.sync_playwright() as playwright:
+        if snapshot is not None:
+            connections["default"]._test_serialized_contents = snapshot
         chromium = playwright.chromium.launch(
             executable_path=CHROMIUM,
             args=[
@@ -46,6 +57,8 @@ def browser():
         )
         yield chromium
         chromium.close()
+    if previous is None:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
 @pytest.fixture
