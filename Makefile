@@ -16,7 +16,14 @@ run: setup messages
 	$(EMBEDDED) $(PY) manage.py seed_demo
 	$(EMBEDDED) $(PY) manage.py runserver localhost:8000
 
-setup: $(VENV)/.installed
+setup: $(VENV)/.installed node_modules/.installed
+
+# The H5P player comes from the npm registry; its preinstall script insists on yarn, so skip it.
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "Installing npm…"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm; }
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)

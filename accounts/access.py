@@ -62,6 +62,16 @@ def can_edit_course_content(user: AnyUser) -> bool:
     return is_trainer(user)
 
 
+def can_upload_h5p(user: AnyUser) -> bool:
+    """Trainers and coordinators bring activities; installing new libraries is a permission."""
+    return is_trainer(user) or is_coordinator(user)
+
+
+def can_preview_activities(user: AnyUser) -> bool:
+    """Staff may try a lesson's activities without being enrolled; nothing they do is recorded."""
+    return is_trainer(user) or is_coordinator(user)
+
+
 def can_grant_roles(user: AnyUser) -> bool:
     return is_site_admin(user)
 

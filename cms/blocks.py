@@ -7,6 +7,7 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -82,14 +83,18 @@ class CalloutBlock(blocks.StructBlock):
 
 
 class H5PActivityBlock(blocks.StructBlock):
-    """Holds the place of an interactive activity; the H5P package chooser replaces `reference`."""
+    """An interactive activity: an uploaded H5P package, played in the lesson.
+
+    The block's id is the activity's identity for progress (see `Activity`): translations keep
+    it, and each language's page may choose the package in its own language.
+    """
 
     title = blocks.CharBlock(label=_("Activity title"), max_length=160)
-    reference = blocks.CharBlock(
-        label=_("Activity reference"),
-        max_length=120,
+    package = SnippetChooserBlock(
+        "cms.H5PPackage",
+        label=_("H5P package"),
         required=False,
-        help_text=_("The H5P package this activity will play."),
+        help_text=_("Upload packages under Snippets → H5P packages, then choose one here."),
     )
     is_required = blocks.BooleanBlock(
         label=_("Required to complete the lesson"), required=False, default=True

@@ -6,9 +6,11 @@ Spanish original (with a notice) instead of a 404: see `FallbackRoutingMixin`.
 
 from __future__ import annotations
 
+import uuid
 from collections import defaultdict
 from typing import Any
 
+from django.conf import settings
 from django.db import models
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -231,6 +233,7 @@ class LessonPage(FallbackRoutingMixin, Page):
             next_lesson=lessons[position + 1] if 0 <= position < len(lessons) - 1 else None,
             lesson_number=position + 1,
             lesson_count=len(lessons),
+            h5p_content_origin=settings.H5P_CONTENT_ORIGIN,
         )
         return context
 
@@ -301,3 +304,143 @@ class CourseLesson(models.Model):
         verbose_name_plural = _("indexed lessons")
         ordering = ["path"]
         indexes = [models.Index(fields=["course", "is_live"])]
+
+
+class H5PLibrary(models.Model):
+    """One approved version of an H5P library, stored once and shared by every package using it.
+
+    Library code runs in learners' browsers, so only people with `install_h5p_library` bring
+    new ones; everybody else's packages play the approved versions, whatever their archive holds.
+    """
+
+    machine_name = models.CharField(_("machine name"), max_length=255)
+    major_version = models.PositiveIntegerField(_("major version"))
+    minor_version = models.PositiveIntegerField(_("minor version"))
+    patch_version = models.PositiveIntegerField(_("patch version"))
+    title = models.CharField(_("title"), max_length=255)
+    is_runnable = models.BooleanField(_("runnable"), default=False)
+    # sha256 over the folder's paths and bytes: the same version with other files is another row.
+    digest = models.CharField(_("digest"), max_length=64)
+    # [[machine name, major, minor], …]: what the player must load before this library.
+    dependencies = models.JSONField(_("dependencies"), default=list, blank=True)
+    is_approved = models.BooleanField(
+        _("approved"), default=True, help_text=_("Packages may only use approved libraries.")
+    )
+    installed_by = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("installed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    installed_at = models.DateTimeField(_("installed at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("H5P library")
+        verbose_name_plural = _("H5P libraries")
+        ordering = ["machine_name", "-major_version", "-minor_version", "-patch_version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=[
+                    "machine_name",
+                    "major_version",
+                    "minor_version",
+                    "patch_version",
+                    "digest",
+                ],
+                name="h5p_library_version_once",
+            )
+        ]
+        permissions = [("install_h5p_library", _("Can install new H5P libraries"))]
+
+    def __str__(self) -> str:
+        return f"{self.machine_name} {self.version}"
+
+    @property
+    def version(self) -> str:
+        return f"{self.major_version}.{self.minor_version}.{self.patch_version}"
+
+    @property
+    def folder_name(self) -> str:
+        """The name the player looks the library up by."""
+        return f"{self.machine_name}-{self.major_version}.{self.minor_version}"
+
+    @property
+    def storage_prefix(self) -> str:
+        return f"libraries/{self.machine_name}-{self.version}-{self.digest[:16]}/"
+
+
+class H5PPackageQuerySet(models.QuerySet["H5PPackage"]):
+    def ready(self) -> H5PPackageQuerySet:
+        return self.filter(status=H5PPackage.Status.READY)
+
+
+class H5PPackage(models.Model):
+    """An uploaded .h5p file: its content stored once per content hash, its libraries shared."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting to be processed")
+        PROCESSING = "processing", _("Being processed")
+        READY = "ready", _("Ready")
+        REJECTED = "rejected", _("Rejected")
+
+    uuid = models.UUIDField(_("public id"), default=uuid.uuid4, unique=True, editable=False)
+    title = models.CharField(_("title"), max_length=255, blank=True)
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        blank=True,
+        help_text=_("The language the activity's questions are written in."),
+    )
+    sha256 = models.CharField(_("content hash"), max_length=64, unique=True, editable=False)
+    size = models.PositiveBigIntegerField(_("size in bytes"), default=0, editable=False)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.PENDING, editable=False
+    )
+    error = models.TextField(_("why it was rejected"), blank=True, editable=False)
+    main_library = models.ForeignKey(
+        H5PLibrary,
+        verbose_name=_("content type"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
+    libraries = models.ManyToManyField(
+        H5PLibrary, verbose_name=_("libraries"), related_name="packages", editable=False
+    )
+    uploaded_by = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("uploaded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    objects = H5PPackageQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("H5P package")
+        verbose_name_plural = _("H5P packages")
+        ordering = ["-uploaded_at"]
+
+    def __str__(self) -> str:
+        return self.title or str(self.uuid)
+
+    @property
+    def storage_prefix(self) -> str:
+        return f"packages/{self.sha256}/"
+
+    @property
+    def staged_name(self) -> str:
+        """Where a large upload waits for the worker."""
+        return f"uploads/{self.sha256}.h5p"
+
+    @property
+    def is_ready(self) -> bool:
+        return self.status == self.Status.READY

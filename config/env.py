@@ -111,3 +111,31 @@ def env_email(name: str, *, environ: Mapping[str, str] | None = None) -> dict[st
         "EMAIL_USE_TLS": parts.scheme == "smtp+tls",
         "EMAIL_USE_SSL": parts.scheme == "smtps",
     }
+
+
+LOCAL_TWINS = {"localhost": "127.0.0.1", "127.0.0.1": "localhost"}
+
+
+def env_content_origin(
+    name: str, site_url: str, *, environ: Mapping[str, str] | None = None
+) -> str:
+    """The origin H5P packages play from: never the site's own, so package code gets no cookies.
+
+    On a local site it defaults to the twin host name (localhost ↔ 127.0.0.1) on the same port.
+    """
+    value = env_url(name, "", schemes={"http", "https"}, environ=environ)
+    site = urlsplit(site_url)
+    if not value:
+        twin = LOCAL_TWINS.get(site.hostname or "")
+        if twin is None:
+            raise ImproperlyConfigured(
+                f"{name} must be set when SITE_URL is not local: a separate origin such as "
+                "https://content.example.org, from which H5P activities are served."
+            )
+        value = f"{site.scheme}://{twin}" + (f":{site.port}" if site.port else "")
+    parts = urlsplit(value)
+    if (parts.scheme, parts.hostname, parts.port) == (site.scheme, site.hostname, site.port):
+        raise ImproperlyConfigured(f"{name} must differ from SITE_URL, not {value!r}.")
+    if parts.path not in {"", "/"}:
+        raise ImproperlyConfigured(f"{name} must be an origin without a path, not {value!r}.")
+    return f"{parts.scheme}://{parts.netloc}"

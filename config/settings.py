@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from config.env import (
     env_bool,
+    env_content_origin,
     env_database,
     env_email,
     env_int,
@@ -37,6 +38,11 @@ ALLOWED_HOSTS = env_list(
     "ALLOWED_HOSTS", [_site_host, "localhost", "127.0.0.1", "[::1]"] if DEBUG else [_site_host]
 )
 CSRF_TRUSTED_ORIGINS = [SITE_URL]
+# H5P activities play from their own origin, which never sees the site's cookies.
+H5P_CONTENT_ORIGIN = env_content_origin("H5P_CONTENT_ORIGIN", SITE_URL)
+H5P_CONTENT_HOST = urlsplit(H5P_CONTENT_ORIGIN).hostname or ""
+if H5P_CONTENT_HOST not in ALLOWED_HOSTS:
+    ALLOWED_HOSTS.append(H5P_CONTENT_HOST)
 
 INSTALLED_APPS = [
     "accounts",
@@ -75,6 +81,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "config.middleware.ContentOriginMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.middleware.AulaLocaleMiddleware",
@@ -172,15 +179,25 @@ if AWS_STORAGE_BUCKET_NAME:
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {**_s3_options, "location": "generated", "file_overwrite": True},
     }
+    _h5p = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {**_s3_options, "location": "h5p", "file_overwrite": True},
+    }
 else:
     _uploads = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
     _generated = {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": MEDIA_ROOT / "generated", "base_url": f"{MEDIA_URL}generated/"},
+        "BACKEND": "config.storage.MediaSubfolderStorage",
+        "OPTIONS": {"subfolder": "generated", "base_url": f"{MEDIA_URL}generated/"},
+    }
+    # Never under MEDIA_URL: package files are served only by the content origin.
+    _h5p = {
+        "BACKEND": "config.storage.MediaSubfolderStorage",
+        "OPTIONS": {"subfolder": "h5p", "allow_overwrite": True},
     }
 STORAGES = {
     "default": _uploads,
     "generated": _generated,
+    "h5p": _h5p,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -245,6 +262,14 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_USER_CUSTOM_FIELDS = ["certificate_name"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# H5P: the player from npm (installed by `make setup`), upload limits, signed-URL lifetime.
+H5P_PLAYER_DIR = BASE_DIR / "node_modules" / "h5p-standalone" / "dist"
+H5P_MAX_UPLOAD_BYTES = env_int("H5P_MAX_UPLOAD_BYTES", 200 * 1024 * 1024)
+# Packages above this size are validated and stored by a worker; smaller ones at once.
+H5P_BACKGROUND_BYTES = env_int("H5P_BACKGROUND_BYTES", 8 * 1024 * 1024)
+H5P_URL_SECONDS = env_int("H5P_URL_SECONDS", 3600)
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # API
 REST_FRAMEWORK = {

@@ -17,15 +17,20 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("api/v1/", include("accounts.api.urls")),
     path("api/v1/", include("courses.api.urls")),
+    path("api/v1/", include("cms.api.urls")),
     path("api/v1/", include("enrollments.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-docs"),
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
+    from django.urls import re_path
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Uploads in development; H5P package files are served by the content origin only.
+    urlpatterns += [
+        re_path(r"^media/(?!h5p/)(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+    ]
 
 # Learner-facing pages carry their language in the path: /es/…, /pt/…
 urlpatterns += i18n_patterns(

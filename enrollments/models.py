@@ -273,3 +273,21 @@ class ImportJob(models.Model):
         verbose_name = _("import")
         verbose_name_plural = _("imports")
         ordering = ["-created_at"]
+
+
+class ActivityState(models.Model):
+    """Where a learner left an H5P activity (the player's `contentUserData`), to resume there."""
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="activity_states"
+    )
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="states")
+    state = models.TextField(_("saved state"))
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("activity state")
+        verbose_name_plural = _("activity states")
+        constraints = [
+            models.UniqueConstraint(fields=["learner", "activity"], name="one_state_per_activity")
+        ]

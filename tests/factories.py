@@ -150,17 +150,23 @@ class CohortFactory(factory.django.DjangoModelFactory):
     status = "open"
 
 
-def h5p_block(title: str, *, required: bool = True) -> dict[str, Any]:
+def h5p_block(title: str, *, required: bool = True, package: Any = None) -> dict[str, Any]:
     return {
         "type": "h5p_activity",
         "id": str(uuid.uuid4()),
-        "value": {"title": title, "reference": "", "is_required": required},
+        "value": {
+            "title": title,
+            "package": package.pk if package is not None else None,
+            "is_required": required,
+        },
     }
 
 
-def add_activity(lesson: Page, title: str = "Actividad", *, required: bool = True) -> str:
+def add_activity(
+    lesson: Page, title: str = "Actividad", *, required: bool = True, package: Any = None
+) -> str:
     """Adds an H5P activity block to a lesson and republishes it; returns the activity's key."""
-    block = h5p_block(title, required=required)
+    block = h5p_block(title, required=required, package=package)
     lesson = lesson.specific
     lesson.body = [*lesson.body.raw_data, block]
     lesson.save_revision().publish()

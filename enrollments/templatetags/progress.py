@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django import template
+from django.conf import settings
 from django.db.models import Count, Q
+from django.utils.translation import get_language
 
-from cms.models import Activity, CoursePage, LessonPage
+from accounts import access
+from cms.h5p.grants import PlayGrant, player_url
+from cms.models import Activity, CoursePage, LessonPage, activity_iri
 from courses.models import Cohort
-from enrollments.models import Enrollment, LessonProgress
-from enrollments.progress import original_lesson
+from enrollments.models import ActivityResult, Enrollment, LessonProgress
+from enrollments.progress import original_lesson, passed
 
 register = template.Library()
 
@@ -84,9 +89,81 @@ def lesson_status(context: dict[str, Any], lesson: LessonPage) -> dict[str, Any]
         .active()
         .filter(cohort__course__pages__in=CoursePage.objects.ancestor_of(original))
     )
+    enrollment = enrolled.select_related("cohort").order_by("-enrolled_at").first()
     state.update(
-        enrolled=enrolled.exists(),
+        enrolled=enrollment is not None,
         completed=entries.filter(completed_at__isnull=False).exists(),
         has_activities=Activity.objects.required().filter(lesson=original).exists(),
+        results=_activity_results(enrollment, original) if enrollment else [],
     )
     return state
+
+
+def _activity_results(enrollment: Enrollment, lesson: LessonPage) -> list[dict[str, Any]]:
+    """Each activity of the lesson with the score the cohort counts, for the learner to see."""
+    results = {
+        r.activity_id: r
+        for r in ActivityResult.objects.filter(enrollment=enrollment, activity__lesson=lesson)
+    }
+    counts_best = enrollment.cohort.score_policy == Cohort.ScorePolicy.BEST
+    rows = []
+    for activity in Activity.objects.active().filter(lesson=lesson):
+        result = results.get(activity.pk)
+        scaled = None
+        if result is not None:
+            scaled = result.best_scaled if counts_best else result.last_scaled
+        rows.append(
+            {
+                "activity": activity,
+                "attempts": result.attempts if result else 0,
+                "finished": bool(result and result.finished_at),
+                "percent": round(scaled * 100) if scaled is not None else None,
+                "passed": passed(enrollment=enrollment, result=result) if result else None,
+            }
+        )
+    return rows
+
+
+@register.inclusion_tag("enrollments/includes/h5p_player.html", takes_context=True)
+def h5p_player(context: dict[str, Any], package: Any, block_id: Any, title: str) -> dict[str, Any]:
+    """The activity's player for someone allowed to play it, or a word on how to get there."""
+    request = context.get("request")
+    learner = _learner(context)
+    state: dict[str, Any] = {"title": title, "request": request, "package": package}
+    if package is None or not getattr(package, "is_ready", False) or not block_id:
+        state["unavailable"] = True
+        return state
+    if learner is None:
+        state["sign_in"] = True
+        return state
+    page = context.get("page")
+    if not (_plays_course(request, learner, page) or access.can_preview_activities(learner)):
+        state["not_enrolled"] = True
+        return state
+    grant = PlayGrant(
+        package_id=package.pk,
+        activity_key=uuid.UUID(str(block_id)),
+        user_id=learner.pk,
+        language=get_language() or settings.LANGUAGE_CODE,
+    )
+    state.update(url=player_url(grant), activity_iri=activity_iri(grant.activity_key))
+    return state
+
+
+def _plays_course(request: Any, learner: Any, page: Any) -> bool:
+    """Whether the learner is active in a cohort of this lesson's course (asked once a page)."""
+    cached = getattr(request, "_aula_plays_course", None)
+    if cached is None:
+        course_page = (
+            CoursePage.objects.ancestor_of(page).only("course_id").first() if page else None
+        )
+        cached = bool(
+            course_page
+            and Enrollment.objects.of_learner(learner.pk)
+            .active()
+            .filter(cohort__course_id=course_page.course_id)
+            .exists()
+        )
+        if request is not None:
+            request._aula_plays_course = cached
+    return cached

@@ -144,6 +144,7 @@ def test_production_variables_pass_the_deployment_checklist_with_secure_cookies(
         "DEBUG": "false",
         "SECRET_KEY": "k" * 20 + "production-secret-with-enough-variety-0123456789",
         "SITE_URL": "https://aula.example.org",
+        "H5P_CONTENT_ORIGIN": "https://content.aula-cdn.example",
     }
     result = run_manage("check", "--deploy", "--fail-level", "WARNING", **production)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -156,7 +157,23 @@ def test_production_variables_pass_the_deployment_checklist_with_secure_cookies(
         "print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_SSL_REDIRECT, s.ALLOWED_HOSTS)",
         **production,
     )
-    assert cookies.stdout.strip() == "True True True ['aula.example.org']"
+    assert cookies.stdout.strip() == (
+        "True True True ['aula.example.org', 'content.aula-cdn.example']"
+    )
+
+
+@pytest.mark.parametrize("origin", [None, "https://aula.example.org", "content.example"])
+def test_production_needs_a_separate_content_origin_for_h5p(origin):
+    production = {
+        "DEBUG": "false",
+        "SECRET_KEY": "k" * 20 + "production-secret-with-enough-variety-0123456789",
+        "SITE_URL": "https://aula.example.org",
+    }
+    if origin is not None:
+        production["H5P_CONTENT_ORIGIN"] = origin
+    result = run_manage("check", **production)
+    assert result.returncode != 0
+    assert "H5P_CONTENT_ORIGIN" in result.stderr
 
 
 _PRINT_SETTINGS = (

@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+from django.conf import settings
+from rest_framework import serializers
+
+from cms.models import H5PLibrary, H5PPackage
+
+
+class H5PLibrarySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = H5PLibrary
+        fields = ["machine_name", "version", "title"]
+
+
+class H5PPackageSerializer(serializers.ModelSerializer):
+    id = serializers.UUIDField(source="uuid", read_only=True)
+    content_type = H5PLibrarySerializer(source="main_library", read_only=True)
+
+    class Meta:
+        model = H5PPackage
+        fields = [
+            "id",
+            "title",
+            "language",
+            "status",
+            "error",
+            "content_type",
+            "size",
+            "sha256",
+            "uploaded_at",
+        ]
+        read_only_fields = fields
+
+
+class H5PUploadSerializer(serializers.Serializer):
+    file = serializers.FileField()
+    title = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
+    language = serializers.ChoiceField(choices=settings.LANGUAGES, required=False, default="")

@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, permissions, status, viewsets
+from rest_framework.parsers import MultiPartParser
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from accounts import access
+from cms.api.serializers import H5PPackageSerializer, H5PUploadSerializer
+from cms.h5p import packages
+from cms.h5p.validation import PackageError
+from cms.models import H5PPackage
+from config.api import current_user
+
+
+class CanUploadH5P(permissions.BasePermission):
+    message = "Only trainers and coordinators manage H5P packages."
+
+    def has_permission(self, request: Request, view: APIView) -> bool:
+        return access.can_upload_h5p(request.user)
+
+
+class H5PPackageViewSet(
+    mixins.CreateModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.ListModelMixin,
+    viewsets.GenericViewSet,
+):
+    """H5P packages for staff: upload one (201 stored, 200 the same file again, 202 being
+    processed by a worker: poll it), list them, read one's status."""
+
+    serializer_class = H5PPackageSerializer
+    permission_classes = [permissions.IsAuthenticated, CanUploadH5P]
+    parser_classes = [MultiPartParser]
+    lookup_field = "uuid"
+
+    def get_queryset(self) -> QuerySet[H5PPackage]:
+        return H5PPackage.objects.select_related("main_library").order_by("-uploaded_at")
+
+    @extend_schema(request=H5PUploadSerializer, responses=H5PPackageSerializer)
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        upload = H5PUploadSerializer(data=request.data)
+        upload.is_valid(raise_exception=True)
+        try:
+            result = packages.upload_package(
+                file=upload.validated_data["file"],
+                uploaded_by=current_user(request),
+                title=upload.validated_data["title"],
+                language=upload.validated_data["language"],
+            )
+        except PackageError as error:
+            raise ValidationError(error.message, code=error.code) from None
+        package = result.package
+        code: int
+        if result.reused:
+            code = status.HTTP_200_OK
+        elif package.status == H5PPackage.Status.READY:
+            code = status.HTTP_201_CREATED
+        else:
+            code = status.HTTP_202_ACCEPTED
+        return Response(self.get_serializer(package).data, status=code)

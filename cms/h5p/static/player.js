@@ -1,0 +1,31 @@
+/* Runs on the content origin, beside the package's code: it starts h5p-standalone and relays
+   xAPI statements and the content's height to the lesson page, which alone talks to the API. */
+(function () {
+  "use strict";
+  var options = JSON.parse(document.getElementById("aula-h5p-options").textContent);
+  var parentOrigin = options.parentOrigin;
+
+  function tell(message) {
+    window.parent.postMessage(message, parentOrigin);
+  }
+
+  function reportHeight() {
+    tell({ type: "aula:h5p:resize", height: document.documentElement.scrollHeight });
+  }
+
+  new H5PStandalone.H5P(document.getElementById("h5p-container"), options.player).then(
+    function () {
+      H5P.externalDispatcher.on("xAPI", function (event) {
+        tell({ type: "aula:h5p:xapi", statement: event.data.statement });
+      });
+      tell({ type: "aula:h5p:ready" });
+      reportHeight();
+    },
+    function (error) {
+      tell({ type: "aula:h5p:error", message: String(error) });
+    }
+  );
+  if (window.ResizeObserver) {
+    new ResizeObserver(reportHeight).observe(document.body);
+  }
+})();

@@ -1,0 +1,261 @@
+"""Trainers upload H5P packages in the admin and the API; libraries are shared and trusted."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.core.files.storage import storages
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from cms.h5p import packages
+from cms.models import H5PLibrary, H5PPackage
+
+TRUE_FALSE = Path(__file__).resolve().parents[4] / "shared" / "fixtures" / "h5p" / "true-false.h5p"
+
+
+def real_package() -> bytes:
+    return TRUE_FALSE.read_bytes()
+
+
+def rewritten(data: bytes, changes: dict[str, bytes | None]) -> bytes:
+    """The package with members replaced, added (bytes) or removed (None)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            if item.filename in changes:
+                continue
+            target.writestr(item, source.read(item.filename))
+        for name, content in changes.items():
+            if content is not None:
+                target.writestr(name, content)
+    return out.getvalue()
+
+
+def stored_names(prefix: str = "") -> list[str]:
+    storage = storages["h5p"]
+    found: list[str] = []
+
+    def walk(folder: str) -> None:
+        try:
+            folders, files = storage.listdir(folder)
+        except FileNotFoundError:
+            return
+        found.extend(f"{folder}{name}" for name in files)
+        for name in folders:
+            walk(f"{folder}{name}/")
+
+    walk(prefix)
+    return found
+
+
+@pytest.fixture
+def installer(site_admin):
+    return site_admin
+
+
+def upload(client, data: bytes, name: str = "activity.h5p", **fields):
+    return client.post(
+        reverse("wagtailsnippets_cms_h5ppackage:add"),
+        {"file": SimpleUploadedFile(name, data), "title": "", "language": "", **fields},
+    )
+
+
+def test_an_administrator_uploads_the_real_true_false_package_and_it_is_stored(
+    signed_in, installer
+):
+    response = upload(signed_in(installer), real_package(), title="¿Verdadero o falso?")
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    package = H5PPackage.objects.get()
+    assert package.status == H5PPackage.Status.READY
+    assert package.title == "¿Verdadero o falso?"
+    main = package.main_library
+    assert (main.machine_name, main.major_version, main.minor_version) == ("H5P.TrueFalse", 1, 6)
+    played = {library.folder_name for library in package.libraries.all()}
+    assert {"H5P.TrueFalse-1.6", "H5P.Question-1.4", "H5P.JoubelUI-1.3"} <= played
+    assert not any(name.startswith("H5PEditor.") for name in played)
+    storage = storages["h5p"]
+    assert storage.exists(f"packages/{package.sha256}/content/content.json")
+    assert storage.exists(package.main_library.storage_prefix + "library.json")
+
+
+def test_uploading_the_same_file_twice_reuses_the_first(signed_in, installer):
+    client = signed_in(installer)
+    upload(client, real_package())
+    files = stored_names()
+
+    response = upload(client, real_package(), title="Again")
+
+    assert response.status_code == 302
+    assert H5PPackage.objects.count() == 1
+    assert H5PPackage.objects.get().title == "Again"
+    assert stored_names() == files
+
+
+def test_a_package_with_a_script_in_its_content_is_refused_and_nothing_is_stored(
+    signed_in, installer
+):
+    bad = rewritten(real_package(), {"content/evil.js": b"alert(document.cookie)"})
+
+    response = upload(signed_in(installer), bad)
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "content/evil.js" in page
+    assert H5PPackage.objects.count() == 0
+    assert H5PLibrary.objects.count() == 0
+    assert stored_names() == []
+
+
+def test_a_trainer_cannot_bring_libraries_that_are_not_approved(signed_in, trainer):
+    response = upload(signed_in(trainer), real_package())
+
+    assert response.status_code == 200
+    assert "not approved on Aula" in response.content.decode()
+    assert H5PPackage.objects.count() == 0
+    assert stored_names() == []
+
+
+def test_a_trainer_with_the_install_permission_may(signed_in, trainer):
+    trainer.user_permissions.add(Permission.objects.get(codename="install_h5p_library"))
+
+    response = upload(signed_in(trainer), real_package())
+
+    assert response.status_code == 302
+    assert H5PLibrary.objects.filter(machine_name="H5P.TrueFalse", installed_by=trainer).exists()
+
+
+def test_a_trainers_package_plays_the_approved_library_not_the_copy_it_carries(
+    signed_in, installer, trainer, client
+):
+    upload(signed_in(installer), real_package())
+    approved_js = (
+        storages["h5p"]
+        .open(
+            H5PLibrary.objects.get(machine_name="H5P.TrueFalse").storage_prefix
+            + "scripts/h5p-true-false.js"
+        )
+        .read()
+    )
+    client.logout()
+    with zipfile.ZipFile(TRUE_FALSE) as archive:
+        content = archive.read("content/content.json").replace(b"Hello", b"Hola")
+    tampered = rewritten(
+        real_package(),
+        {
+            "content/content.json": content,
+            "H5P.TrueFalse-1.6/scripts/h5p-true-false.js": b"fetch('https://evil.example')",
+        },
+    )
+
+    response = upload(signed_in(trainer), tampered)
+
+    assert response.status_code == 302
+    package = H5PPackage.objects.exclude(uploaded_by=installer).get()
+    library = package.libraries.get(machine_name="H5P.TrueFalse")
+    assert library.installed_by == installer
+    assert storages["h5p"].open(library.storage_prefix + "scripts/h5p-true-false.js").read() == (
+        approved_js
+    )
+    assert H5PLibrary.objects.filter(machine_name="H5P.TrueFalse").count() == 1
+
+
+def test_an_upload_failing_half_way_leaves_no_files_and_no_rows(installer, monkeypatch):
+    calls = {"n": 0}
+    copy = packages._copy
+
+    def failing_copy(*args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 20:
+            raise OSError("the storage went away")
+        return copy(*args, **kwargs)
+
+    monkeypatch.setattr(packages, "_copy", failing_copy)
+
+    with pytest.raises(OSError):
+        packages.upload_package(file=io.BytesIO(real_package()), uploaded_by=installer)
+
+    assert calls["n"] == 20
+    assert stored_names() == []
+    assert H5PPackage.objects.count() == 0
+    assert H5PLibrary.objects.count() == 0
+
+
+# The API, for staff
+
+
+def api_upload(client, data: bytes, **fields):
+    return client.post(
+        "/api/v1/h5p/packages/",
+        {"file": SimpleUploadedFile("activity.h5p", data), **fields},
+        format="multipart",
+    )
+
+
+def test_staff_upload_through_the_api_and_the_same_file_again_is_not_new(signed_in, installer):
+    client = signed_in(installer)
+
+    first = api_upload(client, real_package(), language="es")
+    again = api_upload(client, real_package())
+
+    assert first.status_code == 201, first.json()
+    assert first.json()["status"] == "ready"
+    assert first.json()["language"] == "es"
+    assert first.json()["content_type"]["machine_name"] == "H5P.TrueFalse"
+    assert again.status_code == 200
+    assert again.json()["id"] == first.json()["id"]
+
+
+def test_a_refused_package_is_a_400_naming_the_file(signed_in, installer):
+    bad = rewritten(real_package(), {"H5P.TrueFalse-1.6/library.json": None})
+
+    response = api_upload(signed_in(installer), bad)
+
+    assert response.status_code == 400
+    assert "H5P.TrueFalse-1.6" in response.json()["detail"]
+    assert response.json()["code"]
+    assert H5PPackage.objects.count() == 0
+
+
+def test_learners_and_strangers_cannot_upload_or_list_packages(signed_in, learner, client):
+    assert api_upload(client, real_package()).status_code in (401, 403)
+    learner_client = signed_in(learner)
+    assert api_upload(learner_client, real_package()).status_code == 403
+    assert learner_client.get("/api/v1/h5p/packages/").status_code == 403
+    assert H5PPackage.objects.count() == 0
+
+
+def test_a_large_package_is_processed_by_a_worker_with_a_status_to_poll(
+    signed_in, installer, settings, django_capture_on_commit_callbacks
+):
+    settings.H5P_BACKGROUND_BYTES = 1024
+    client = signed_in(installer)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = api_upload(client, real_package())
+
+    assert response.status_code == 202
+    assert response.json()["status"] == "pending"
+    polled = client.get(f"/api/v1/h5p/packages/{response.json()['id']}/")
+    assert polled.json()["status"] == "ready"
+    assert not storages["h5p"].exists(f"uploads/{polled.json()['sha256']}.h5p")
+
+
+def test_a_large_package_refused_by_the_worker_says_why(
+    signed_in, trainer, settings, django_capture_on_commit_callbacks
+):
+    settings.H5P_BACKGROUND_BYTES = 1024
+    client = signed_in(trainer)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = api_upload(client, real_package())
+
+    polled = client.get(f"/api/v1/h5p/packages/{response.json()['id']}/").json()
+    assert polled["status"] == "rejected"
+    assert "not approved" in polled["error"]
+    assert stored_names() == []
