@@ -38,7 +38,7 @@ messages: setup
 	$(PY) manage.py compilemessages --ignore=.venv --verbosity 0
 
 makemessages: setup
-	$(PY) manage.py makemessages --ignore=.venv --ignore=media --no-obsolete \
+	$(PY) manage.py makemessages --ignore=.venv --ignore=media --ignore=node_modules --no-obsolete \
 		-l es -l pt -l fr -l en -l ca
 
 lint: setup
