@@ -17,6 +17,16 @@ from tests.factories import (
 
 
 @pytest.fixture(autouse=True)
+def english_unless_a_test_says_otherwise():
+    """Code called outside a request speaks English in tests, whatever a previous request
+    activated (LocaleMiddleware leaves its language active in the thread)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture(autouse=True)
 def uploads_in_a_temporary_folder(settings, tmp_path):
     """Files written by a test never land in the developer's media/ (S3 runs use their bucket)."""
     settings.MEDIA_ROOT = tmp_path / "media"
@@ -100,6 +110,12 @@ def site_admin(db) -> User:
 @pytest.fixture
 def site(db):
     return build_site()
+
+
+@pytest.fixture
+def client() -> Client:
+    """A browser that asks for English; pages under /es/, /pt/… still follow their prefix."""
+    return Client(headers={"Accept-Language": "en"})
 
 
 @pytest.fixture

@@ -25,4 +25,4 @@ class CourseViewSet(viewsets.ReadOnlyModelViewSet):
         super().initial(request, *args, **kwargs)
         language = request.query_params.get("lang")
         if language in dict(settings.LANGUAGES):
-            translation.activate(language)
+            translation.activate(language)  # LocaleMiddleware sets it afresh per request

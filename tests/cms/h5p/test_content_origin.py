@@ -65,10 +65,10 @@ def test_someone_not_enrolled_or_signed_out_gets_no_player(
 ):
     lesson = lesson_with_quiz[0]
     assert "h5p-frame" not in lesson_html(client, lesson)
-    assert "Sign in" in lesson_html(client, lesson)
+    assert "Inicia sesión" in lesson_html(client, lesson)  # the page is under /es/
     html = lesson_html(signed_in(other_learner), lesson)
     assert "h5p-frame" not in html
-    assert "Enrol in an edition of this course" in html
+    assert "Inscríbete en una edición de este curso" in html
 
 
 def test_a_trainer_previews_the_activity_without_being_enrolled(

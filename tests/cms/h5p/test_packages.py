@@ -250,6 +250,8 @@ def test_a_large_package_refused_by_the_worker_says_why(
     signed_in, trainer, settings, django_capture_on_commit_callbacks
 ):
     settings.H5P_BACKGROUND_BYTES = 1024
+    trainer.preferred_language = "en"  # the worker answers in the uploader's language
+    trainer.save()
     client = signed_in(trainer)
 
     with django_capture_on_commit_callbacks(execute=True):

@@ -136,8 +136,8 @@ def test_a_learner_answers_both_activities_and_the_lesson_completes_with_the_sco
     answer_true_false(page, course["real"])
 
     status = page.locator("#lesson-status")
-    sync_api.expect(status).to_contain_text("You have completed this lesson", timeout=15_000)
-    sync_api.expect(status.locator(f'[data-activity="{course["quiz"]}"]')).to_contain_text("100%")
+    sync_api.expect(status).to_contain_text("Has completado esta lección", timeout=15_000)
+    sync_api.expect(status.locator(f'[data-activity="{course["quiz"]}"]')).to_contain_text("100 %")
     results = {str(r.activity.key): r for r in ActivityResult.objects.select_related("activity")}
     assert results[course["quiz"]].best_scaled == 1
     assert results[course["real"]].best_scaled == 1
