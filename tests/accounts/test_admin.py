@@ -39,6 +39,6 @@ def test_a_site_admin_creates_an_account_by_e_mail(signed_in, site_admin):
 
 
 @pytest.mark.parametrize("person", ["learner", "trainer", "coordinator"])
-def test_people_without_the_site_admin_role_are_kept_out_of_it(signed_in, request, person):
+def test_people_without_the_site_admin_role_are_kept_out_of_it(db, signed_in, request, person):
     client = signed_in(request.getfixturevalue(person))
     assert client.get("/django-admin/accounts/user/").status_code == 302

@@ -241,5 +241,7 @@ def test_package_code_can_neither_read_the_lesson_nor_call_the_api_as_the_learne
     assert '"top":"blocked: SecurityError"' in text
     assert '"cookie":""' in text
     assert '"fetch":"blocked' in text
-    assert not Statement.objects.exists()
+    # The probe's own statement, posted with the learner's cookies, must not have landed.
+    assert not Statement.objects.filter(pk="6f1d3c4e-9a0b-4c2d-8e7f-112233445566").exists()
+    assert not Statement.objects.filter(activity__key=key).exists()
     context.close()
