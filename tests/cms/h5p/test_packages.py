@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Permission
@@ -14,8 +13,7 @@ from django.urls import reverse
 
 from cms.h5p import packages
 from cms.models import H5PLibrary, H5PPackage
-
-TRUE_FALSE = Path(__file__).resolve().parents[4] / "shared" / "fixtures" / "h5p" / "true-false.h5p"
+from tests.shared import TRUE_FALSE_PACKAGE as TRUE_FALSE
 
 
 def real_package() -> bytes:

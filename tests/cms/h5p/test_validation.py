@@ -6,15 +6,13 @@ import io
 import json
 import stat
 import zipfile
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cms.h5p.validation import LibraryRef, Limits, PackageError, validate_package
-
-TRUE_FALSE = Path(__file__).resolve().parents[4] / "shared/fixtures/h5p/true-false.h5p"
+from tests.shared import TRUE_FALSE_PACKAGE as TRUE_FALSE
 
 LIBRARY = {
     "title": "Quiz",

@@ -1,0 +1,28 @@
+"""Files the team shares beside the project (`../shared/`), such as a real H5P package.
+
+They are used from there, never copied in. AULA_SHARED_DIR points elsewhere when the
+project is cloned away from its usual place (a CI runner's scratch folder, say).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CANDIDATES = [
+    *([Path(os.environ["AULA_SHARED_DIR"])] if os.environ.get("AULA_SHARED_DIR") else []),
+    ROOT.parent / "shared",
+    Path("/work/shared"),  # where the team's machines keep it
+]
+
+
+def shared_file(relative: str) -> Path:
+    for folder in CANDIDATES:
+        if (folder / relative).is_file():
+            return folder / relative
+    tried = ", ".join(str(folder) for folder in CANDIDATES)
+    raise FileNotFoundError(f"{relative} is in none of {tried}: set AULA_SHARED_DIR.")
+
+
+TRUE_FALSE_PACKAGE = shared_file("fixtures/h5p/true-false.h5p")
