@@ -51,6 +51,14 @@ def stored_names(prefix: str = "") -> list[str]:
     return found
 
 
+@pytest.fixture(autouse=True)
+def empty_package_storage():
+    """On S3 the bucket outlives a test; each test here starts from an empty package store."""
+    storage = storages["h5p"]
+    for name in stored_names():
+        storage.delete(name)
+
+
 @pytest.fixture
 def installer(site_admin):
     return site_admin
