@@ -140,3 +140,16 @@ def managed_cohorts_filter(user: AnyUser) -> Q:
     if is_site_admin(user):
         return Q()
     return Q(delegation__in=coordinated_delegation_ids(user))
+
+
+def certificates_filter(user: AnyUser) -> Q:
+    """Certificates a person may see: their own, and those of cohorts they follow."""
+    if is_site_admin(user):
+        return Q()
+    if not (user.is_authenticated and user.is_active):
+        return Q(pk__in=[])
+    return (
+        Q(enrollment__learner=user.pk)
+        | Q(enrollment__cohort__delegation__in=coordinated_delegation_ids(user))
+        | Q(enrollment__cohort__trainers=user.pk)
+    )

@@ -1,4 +1,4 @@
-"""A bare one-INSERT view on the same stack, the physical floor `bench/ingest.py` compares with.
+"""Bare views on the same stack: the floors `bench/ingest.py` and `bench/verify.py` compare with.
 
 Served only by the bench (ROOT_URLCONF=bench.floor); never part of the product's URLs.
 """
@@ -25,4 +25,9 @@ def floor(request: HttpRequest) -> HttpResponse:
     return JsonResponse([body["id"]], safe=False)
 
 
-urlpatterns = [path("bench/floor", floor), *product_urls.urlpatterns]
+def bare(request: HttpRequest) -> HttpResponse:
+    """The least a Django view can do: what bench/verify.py compares verification with."""
+    return JsonResponse({"state": "valid"})
+
+
+urlpatterns = [path("bench/floor", floor), path("bench/bare", bare), *product_urls.urlpatterns]

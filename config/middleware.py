@@ -14,6 +14,9 @@ UNPREFIXED = (
     "/documents/",
     "/static/",
     "/media/",
+    "/.well-known/",
+    "/credentials/",
+    "/certificates/",
 )
 
 

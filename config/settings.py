@@ -44,6 +44,18 @@ H5P_CONTENT_HOST = urlsplit(H5P_CONTENT_ORIGIN).hostname or ""
 if H5P_CONTENT_HOST not in ALLOWED_HOSTS:
     ALLOWED_HOSTS.append(H5P_CONTENT_HOST)
 
+# Certificates: the private key that signs them (text from manage.py create_signing_key), in
+# the environment or a file; in development without either, one derived from SECRET_KEY.
+CERTIFICATE_SIGNING_KEY = env_str("CERTIFICATE_SIGNING_KEY")
+CERTIFICATE_SIGNING_KEY_FILE = env_str("CERTIFICATE_SIGNING_KEY_FILE")
+CERTIFICATE_DEVELOPMENT_KEY = DEBUG
+CERTIFICATE_ISSUER_NAME = env_str(
+    "CERTIFICATE_ISSUER_NAME", "International Association of Educating Cities"
+)
+# Verification look-ups per client address and hour; misses (unknown codes) count apart.
+CERTIFICATE_VERIFY_RATE = env_int("CERTIFICATE_VERIFY_RATE", 300)
+CERTIFICATE_VERIFY_MISS_RATE = env_int("CERTIFICATE_VERIFY_MISS_RATE", 30)
+
 INSTALLED_APPS = [
     "accounts",
     "courses",
@@ -183,6 +195,10 @@ if AWS_STORAGE_BUCKET_NAME:
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {**_s3_options, "location": "h5p", "file_overwrite": True},
     }
+    _certificates = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {**_s3_options, "location": "certificates", "file_overwrite": True},
+    }
 else:
     _uploads = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
     _generated = {
@@ -194,10 +210,16 @@ else:
         "BACKEND": "config.storage.MediaSubfolderStorage",
         "OPTIONS": {"subfolder": "h5p", "allow_overwrite": True},
     }
+    # Never under MEDIA_URL either: holders download their PDF through a view that checks.
+    _certificates = {
+        "BACKEND": "config.storage.MediaSubfolderStorage",
+        "OPTIONS": {"subfolder": "certificates", "allow_overwrite": True},
+    }
 STORAGES = {
     "default": _uploads,
     "generated": _generated,
     "h5p": _h5p,
+    "certificates": _certificates,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -229,6 +251,10 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
+CELERY_BEAT_SCHEDULE = {
+    # Certificates whose task was lost (a worker killed mid-way) are queued again.
+    "issue-pending-certificates": {"task": "certificates.issue_pending", "schedule": 600.0},
+}
 
 # E-mail: printed to the console unless EMAIL_URL says otherwise.
 globals().update(env_email("EMAIL_URL"))
@@ -301,6 +327,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    # Wagtail logs every page action and background task at INFO: too chatty for a console.
-    "loggers": {name: {"level": "WARNING"} for name in ["wagtail", "django_tasks", "django.tasks"]},
+    # Wagtail logs every page action and background task at INFO, WeasyPrint every rendering
+    # step, fontTools every font it subsets: too chatty for a console.
+    "loggers": {
+        name: {"level": "WARNING"}
+        for name in ["wagtail", "django_tasks", "django.tasks", "weasyprint", "fontTools"]
+    },
 }

@@ -19,6 +19,8 @@ urlpatterns = [
     path("api/v1/", include("courses.api.urls")),
     path("api/v1/", include("cms.api.urls")),
     path("api/v1/", include("enrollments.api.urls")),
+    path("api/v1/", include("certificates.api.urls")),
+    path("", include("certificates.public_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-docs"),
 ]
@@ -36,6 +38,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
     path("", include("enrollments.urls")),
+    path("", include("certificates.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -36,6 +36,8 @@ def my_courses(request: HttpRequest) -> HttpResponse:
         .exclude(status=Enrollment.Status.WITHDRAWN)
         .with_required_lessons()
         .select_related("cohort__course", "last_lesson__locale")
+        # By name: the certificates app sits above this one and shows them on the page.
+        .prefetch_related("certificates")
         .order_by("-enrolled_at", "-waitlisted_at")
     )
     # Where to continue: the last lesson opened, else the course's first lesson; one query each.

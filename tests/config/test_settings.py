@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
+from certificates.credentials import keys
 from config.env import env_bool, env_database, env_email, env_int, env_list, env_url
 
 ROOT = Path(__file__).resolve().parents[2]
+SIGNING_KEY = keys.generate_secret()
 SERVICE_VARIABLES = [
     "DATABASE_URL",
     "REDIS_URL",
@@ -145,6 +147,7 @@ def test_production_variables_pass_the_deployment_checklist_with_secure_cookies(
         "SECRET_KEY": "k" * 20 + "production-secret-with-enough-variety-0123456789",
         "SITE_URL": "https://aula.example.org",
         "H5P_CONTENT_ORIGIN": "https://content.aula-cdn.example",
+        "CERTIFICATE_SIGNING_KEY": SIGNING_KEY,
     }
     result = run_manage("check", "--deploy", "--fail-level", "WARNING", **production)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -160,6 +163,27 @@ def test_production_variables_pass_the_deployment_checklist_with_secure_cookies(
     assert cookies.stdout.strip() == (
         "True True True ['aula.example.org', 'content.aula-cdn.example']"
     )
+
+
+@pytest.mark.parametrize(
+    ("key", "said"),
+    [
+        ({}, "No certificate signing key is configured"),
+        ({"CERTIFICATE_SIGNING_KEY": "not-a-key"}, "signing key is not usable"),
+        ({"CERTIFICATE_SIGNING_KEY_FILE": "/nonexistent/aula.key"}, "cannot read"),
+    ],
+)
+def test_production_refuses_to_start_without_a_usable_signing_key(key, said):
+    production = {
+        "DEBUG": "false",
+        "SECRET_KEY": "k" * 20 + "production-secret-with-enough-variety-0123456789",
+        "SITE_URL": "https://aula.example.org",
+        "H5P_CONTENT_ORIGIN": "https://content.aula-cdn.example",
+        **key,
+    }
+    result = run_manage("check", **production)
+    assert result.returncode != 0
+    assert said in result.stderr
 
 
 @pytest.mark.parametrize("origin", [None, "https://aula.example.org", "content.example"])

@@ -1,0 +1,163 @@
+"""Measures certificate verification: the public API and page against a bare Django view.
+
+Usage (with the real services, like bench/ingest.py):
+    .venv/bin/python bench/verify.py [--requests 2000] [--clients 8] [--workers 4]
+
+Needs at least one issued certificate (bench/issue_certificates.py makes a thousand); serves
+the project with gunicorn on 127.0.0.1 and prints requests/s and p50/p99 for
+GET /api/v1/certificates/verify/<code>, the verify page, and a bare view.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+PORT = 8766
+
+
+def codes(count: int) -> list[str]:
+    import django
+
+    django.setup()
+    from certificates.credentials import codes as code_format
+    from certificates.models import Certificate
+
+    found = list(Certificate.objects.issued().values_list("code", flat=True)[:count])
+    if not found:
+        sys.exit("No issued certificate: run bench/issue_certificates.py first.")
+    return [code_format.display(code) for code in found]
+
+
+def serve(workers: int) -> subprocess.Popen[bytes]:
+    env = {
+        **os.environ,
+        "DEBUG": "false",
+        "SECRET_KEY": os.environ.get("SECRET_KEY", "bench-" * 8),
+        "ALLOWED_HOSTS": "localhost",
+        "CERTIFICATE_SIGNING_KEY": os.environ.get("CERTIFICATE_SIGNING_KEY", "")
+        or _throwaway_key(),
+        "CERTIFICATE_VERIFY_RATE": "100000000",
+        "LOG_LEVEL": "WARNING",
+    }
+    # The page needs the static files' manifest, as in production.
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "--bind",
+            f"127.0.0.1:{PORT}",
+            "--workers",
+            str(workers),
+            "--log-level",
+            "warning",
+            "bench.wsgi:application",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    for _ in range(100):
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=1)
+            connection.request("GET", "/healthz", headers={"Host": "localhost"})
+            connection.getresponse().read()
+            return server
+        except OSError:
+            time.sleep(0.2)
+    server.kill()
+    sys.exit("gunicorn did not start")
+
+
+def _throwaway_key() -> str:
+    # Verification never signs; production settings only insist that a key be configured.
+    from certificates.credentials import keys
+
+    return keys.generate_secret()
+
+
+def load(paths: list[str], requests: int, clients: int) -> tuple[float, list[float]]:
+    latencies: list[float] = []
+    lock = threading.Lock()
+    barrier = threading.Barrier(clients)
+    failures: list[str] = []
+
+    def client(number: int) -> None:
+        connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
+        mine = []
+        barrier.wait()
+        for n in range(requests // clients):
+            path = paths[(number + n) % len(paths)]
+            start = time.perf_counter()
+            connection.request("GET", path, headers={"Host": "localhost"})
+            response = connection.getresponse()
+            response.read()
+            mine.append(time.perf_counter() - start)
+            if response.status != 200:
+                failures.append(f"{path} answered {response.status}")
+                return
+        with lock:
+            latencies.extend(mine)
+
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if failures:
+        sys.exit(failures[0])
+    return time.perf_counter() - started, latencies
+
+
+def report(name: str, elapsed: float, latencies: list[float]) -> float:
+    latencies.sort()
+    rate = len(latencies) / elapsed
+    p50 = statistics.median(latencies) * 1000
+    p99 = latencies[max(0, int(len(latencies) * 0.99) - 1)] * 1000
+    print(f"{name:<40}{len(latencies):>9}{rate:>12.1f}{p50:>10.1f}{p99:>10.1f}")
+    return rate
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--requests", type=int, default=2000)
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
+    args = parser.parse_args()
+    found = codes(500)
+    server = serve(args.workers)
+    try:
+        api = [f"/api/v1/certificates/verify/{code}" for code in found]
+        page = [f"/es/verify/{code}/" for code in found]
+        load(api, args.clients * 5, args.clients)  # warm every worker
+        print(f"{'endpoint':<40}{'requests':>9}{'req/s':>12}{'p50 ms':>10}{'p99 ms':>10}")
+        real = report(
+            "GET /api/v1/certificates/verify/<code>", *load(api, args.requests, args.clients)
+        )
+        report("GET /es/verify/<code>/ (page)", *load(page, args.requests, args.clients))
+        floor = report("bare Django view", *load(["/bench/bare"], args.requests, args.clients))
+        print(f"ratio: the verify API runs at {100 * real / floor:.0f}% of the bare view's rate")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import reverse
+from rest_framework import serializers
+
+from certificates.credentials import codes
+from certificates.models import Certificate
+
+
+class CertificateSerializer(serializers.ModelSerializer):
+    id = serializers.UUIDField(source="public_id", read_only=True)
+    code = serializers.SerializerMethodField()
+    enrollment = serializers.UUIDField(source="enrollment.public_id", read_only=True)
+    state = serializers.SerializerMethodField()
+    claims = serializers.JSONField(read_only=True)
+    pdf_url = serializers.SerializerMethodField()
+    verify_url = serializers.SerializerMethodField()
+    replaced_by = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Certificate
+        fields = [
+            "id",
+            "code",
+            "enrollment",
+            "status",
+            "state",
+            "claims",
+            "pdf_sha256",
+            "pdf_url",
+            "verify_url",
+            "issued_at",
+            "revoked_at",
+            "revocation_reason",
+            "replaced_by",
+        ]
+        read_only_fields = fields
+
+    def get_code(self, certificate: Certificate) -> str:
+        return codes.display(certificate.code)
+
+    def get_state(self, certificate: Certificate) -> str:
+        if certificate.status == Certificate.Status.PENDING:
+            return "pending"
+        if hasattr(certificate, "replaced_by"):
+            return "superseded"
+        return "revoked" if certificate.revoked_at else "valid"
+
+    def get_pdf_url(self, certificate: Certificate) -> str | None:
+        if certificate.status != Certificate.Status.ISSUED:
+            return None
+        return reverse("certificate-pdf", kwargs={"public_id": certificate.public_id})
+
+    def get_verify_url(self, certificate: Certificate) -> str:
+        return str(certificate.printed.verify_url)
+
+    def get_replaced_by(self, certificate: Certificate) -> str | None:
+        successor = getattr(certificate, "replaced_by", None)
+        return str(successor.public_id) if successor is not None else None
+
+
+class ReasonSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=2000, trim_whitespace=True)
+
+
+class VerificationSerializer(serializers.Serializer):
+    """The public answer: see certificates.verification.public_record."""
+
+    state = serializers.ChoiceField(
+        choices=["valid", "revoked", "superseded", "pending", "unknown", "mistyped", "malformed"]
+    )
+    message = serializers.CharField()
+    certificate = serializers.DictField(required=False)
+    revoked_on = serializers.DateField(required=False)
+    revocation_reason = serializers.CharField(required=False)
+    replaced_by = serializers.DictField(required=False)
+
+
+class PdfCheckSerializer(serializers.Serializer):
+    file = serializers.FileField()
+
+
+class PdfCheckResultSerializer(serializers.Serializer):
+    matches = serializers.BooleanField()
+    sha256 = serializers.CharField()
+
+    def to_representation(self, instance: Any) -> Any:
+        return instance

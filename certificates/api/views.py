@@ -1,0 +1,164 @@
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import permissions, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied, Throttled
+from rest_framework.parsers import MultiPartParser
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from accounts import access
+from certificates import services, verification
+from certificates.api.serializers import (
+    CertificateSerializer,
+    PdfCheckResultSerializer,
+    PdfCheckSerializer,
+    ReasonSerializer,
+    VerificationSerializer,
+)
+from certificates.models import Certificate
+from config.api import current_user
+from enrollments.models import Enrollment
+
+OPEN_CORS = {"Access-Control-Allow-Origin": "*", "X-Robots-Tag": "noindex"}
+
+
+def visible_certificates(user: Any) -> QuerySet[Certificate]:
+    """Learners see their own; trainers and coordinators those of the cohorts they follow."""
+    return (
+        Certificate.objects.filter(access.certificates_filter(user))
+        .select_related("enrollment__cohort", "replaced_by")
+        .distinct()
+        .order_by("-created_at", "-pk")
+    )
+
+
+class CertificateViewSet(viewsets.ReadOnlyModelViewSet):
+    """Certificates: a learner's own, or those of a coordinator's delegations. Coordinators
+    revoke them or replace them with a corrected one."""
+
+    serializer_class = CertificateSerializer
+    lookup_field = "public_id"
+
+    def get_queryset(self) -> QuerySet[Certificate]:
+        return visible_certificates(self.request.user)
+
+    def _managed(self) -> Certificate:
+        certificate: Certificate = self.get_object()
+        if not access.can_manage_cohort(current_user(self.request), certificate.enrollment.cohort):
+            raise PermissionDenied(
+                _("Only the cohort's coordinators revoke or correct its certificates.")
+            )
+        return certificate
+
+    @extend_schema(request=ReasonSerializer, responses=CertificateSerializer)
+    @action(detail=True, methods=["post"])
+    def revoke(self, request: Request, public_id: str) -> Response:
+        certificate = self._managed()
+        data = ReasonSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        revoked = services.revoke_certificate(
+            certificate=certificate, by=current_user(request), reason=data.validated_data["reason"]
+        )
+        return Response(CertificateSerializer(self.get_queryset().get(pk=revoked.pk)).data)
+
+    @extend_schema(request=ReasonSerializer, responses={201: CertificateSerializer})
+    @action(detail=True, methods=["post"])
+    def correct(self, request: Request, public_id: str) -> Response:
+        certificate = self._managed()
+        data = ReasonSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        successor = services.correct_certificate(
+            certificate=certificate, by=current_user(request), reason=data.validated_data["reason"]
+        )
+        return Response(
+            CertificateSerializer(self.get_queryset().get(pk=successor.pk)).data,
+            status=status.HTTP_201_CREATED,
+        )
+
+
+class IssueByHandView(APIView):
+    """Coordinators issue the certificate of a completed enrolment by hand (once: asking again
+    returns the same certificate)."""
+
+    @extend_schema(request=None, responses={201: CertificateSerializer, 200: CertificateSerializer})
+    def post(self, request: Request, public_id: str) -> Response:
+        enrollment = get_object_or_404(
+            Enrollment.objects.select_related("cohort", "learner"), public_id=public_id
+        )
+        if not access.can_manage_cohort(current_user(request), enrollment.cohort):
+            raise PermissionDenied(_("Only the cohort's coordinators issue its certificates."))
+        existed = enrollment.certificates.filter(replaces__isnull=True).exists()
+        certificate = services.start_certificate(
+            enrollment=enrollment, issued_by=current_user(request)
+        )
+        fresh = visible_certificates(request.user).get(pk=certificate.pk)
+        return Response(
+            CertificateSerializer(fresh).data,
+            status=status.HTTP_200_OK if existed else status.HTTP_201_CREATED,
+        )
+
+
+class VerifyView(APIView):
+    """Public: what a certificate says and whether it is valid, from its code."""
+
+    permission_classes = [permissions.AllowAny]
+    authentication_classes: list[Any] = []
+
+    @extend_schema(responses={200: VerificationSerializer, 404: VerificationSerializer})
+    def get(self, request: Request, code: str) -> Response:
+        if verification.is_throttled(request._request):
+            raise Throttled(detail=_("Too many look-ups from your address; try again later."))
+        outcome = verification.look_up(code)
+        verification.count(request._request, outcome)
+        found = outcome.found
+        return Response(
+            verification.public_record(outcome),
+            status=status.HTTP_200_OK
+            if found
+            else (
+                status.HTTP_404_NOT_FOUND
+                if outcome.state == "unknown"
+                else status.HTTP_400_BAD_REQUEST
+            ),
+            headers=OPEN_CORS,
+        )
+
+
+class VerifyPdfView(APIView):
+    """Public: does this PDF file match the certificate's recorded SHA-256?"""
+
+    permission_classes = [permissions.AllowAny]
+    authentication_classes: list[Any] = []
+    parser_classes = [MultiPartParser]
+
+    @extend_schema(
+        request={"multipart/form-data": PdfCheckSerializer}, responses=PdfCheckResultSerializer
+    )
+    def post(self, request: Request, code: str) -> Response:
+        if verification.is_throttled(request._request):
+            raise Throttled(detail=_("Too many look-ups from your address; try again later."))
+        outcome = verification.look_up(code)
+        verification.count(request._request, outcome)
+        if outcome.certificate is None:
+            return Response(
+                verification.public_record(outcome),
+                status=status.HTTP_404_NOT_FOUND,
+                headers=OPEN_CORS,
+            )
+        data = PdfCheckSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        upload = data.validated_data["file"]
+        digest = hashlib.sha256(upload.read()).hexdigest()
+        return Response(
+            {"matches": digest == outcome.certificate.pdf_sha256, "sha256": digest},
+            headers=OPEN_CORS,
+        )

@@ -1,0 +1,43 @@
+"""What a certificate says, frozen when it is issued: the PDF, the credential and the verify
+page all print from this one snapshot, so they cannot disagree."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Claims:
+    code: str  # 16 Crockford base32 symbols, canonical form (no hyphens)
+    holder_name: str
+    course_code: str
+    course_title: str
+    course_description: str
+    hours: int
+    cohort_name: str
+    starts_on: date
+    ends_on: date
+    completed_on: date
+    delegation_name: str
+    language: str  # one of settings.LANGUAGES: es, pt, fr, en, ca
+    issued_on: date
+    verify_url: str  # the short public address the QR code opens
+
+    @property
+    def display_code(self) -> str:
+        return "-".join(self.code[i : i + 4] for i in range(0, 16, 4))
+
+    def as_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        for key in ("starts_on", "ends_on", "completed_on", "issued_on"):
+            data[key] = data[key].isoformat()
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Claims:
+        values = dict(data)
+        for key in ("starts_on", "ends_on", "completed_on", "issued_on"):
+            values[key] = date.fromisoformat(values[key])
+        return cls(**values)

@@ -1,0 +1,1 @@
+"""Certificate PDFs: the design, the renderer and reading a certificate back."""

@@ -1,0 +1,131 @@
+"""From a certificate template to PDF bytes, with one renderer per template and language.
+
+A renderer holds everything the certificates of one template and language share (styles,
+fonts, logo, signatures), so a cohort's thousand certificates pay for it once per worker.
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+from functools import lru_cache
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from certificates.claims import Claims
+from certificates.models import Certificate, CertificateTemplate
+from certificates.pdf.design import Design, Signatory
+from certificates.pdf.render import CertificateRenderer
+from courses.models import Course
+
+_lock = threading.Lock()
+
+
+def template_for(course: Course) -> CertificateTemplate | None:
+    return (
+        CertificateTemplate.objects.filter(course=course).first()
+        or CertificateTemplate.objects.filter(course__isnull=True).first()
+    )
+
+
+def default_title() -> str:
+    return _("Certificate of completion")
+
+
+def default_body() -> str:
+    return _(
+        "{holder_name} completed the course {course_title}, {hours} hours, in the edition "
+        "{cohort_name} held from {starts_on} to {ends_on} by the {delegation_name} delegation."
+    )
+
+
+def _read(field: object) -> bytes | None:
+    if not field:
+        return None
+    with field.open("rb") as handle:  # type: ignore[attr-defined]
+        data: bytes = handle.read()
+    return data
+
+
+def design_for(template: CertificateTemplate | None, language: str) -> Design:
+    from django.conf import settings
+
+    with translation.override(language):
+        if template is None:
+            return Design(
+                title=default_title(),
+                body=default_body(),
+                signatories=(),
+                logo=None,
+                primary_color="#1d4e89",
+                accent_color="#c8102e",
+                issuer_name=settings.CERTIFICATE_ISSUER_NAME,
+            )
+        signatories = tuple(
+            Signatory(
+                name=person.name,
+                role=str(
+                    person.safe_translation_getter(
+                        "role", language_code=language, any_language=True
+                    )
+                    or ""
+                ),
+                signature=_read(person.signature),
+            )
+            for person in template.signatories.all()
+        )
+        return Design(
+            title=str(
+                template.safe_translation_getter("title", language_code=language) or default_title()
+            ),
+            body=str(
+                template.safe_translation_getter("body", language_code=language) or default_body()
+            ),
+            signatories=signatories,
+            logo=_read(template.logo),
+            primary_color=template.primary_colour,
+            accent_color=template.accent_colour,
+            issuer_name=settings.CERTIFICATE_ISSUER_NAME,
+        )
+
+
+@lru_cache(maxsize=64)
+def _renderer(template_id: int | None, version: str, language: str) -> CertificateRenderer:
+    template = CertificateTemplate.objects.get(pk=template_id) if template_id is not None else None
+    return CertificateRenderer(design_for(template, language), language)
+
+
+def renderer_for(template: CertificateTemplate | None, language: str) -> CertificateRenderer:
+    # The template's last change is part of the key: an edited template gets a new renderer.
+    version = template.updated_at.isoformat() if template is not None else "default"
+    with _lock:
+        return _renderer(template.pk if template else None, version, language)
+
+
+def render(certificate: Certificate, *, credential_json: bytes) -> bytes:
+    claims = certificate.printed
+    return renderer_for(certificate.template, claims.language).render(
+        claims, credential_json=credential_json
+    )
+
+
+def sample_claims(language: str) -> Claims:
+    """What trainers see when they preview a template."""
+    with translation.override(language):
+        return Claims(
+            code="0000000000000000",
+            holder_name="María Fernanda Gómez Ruiz",
+            course_code="SAMPLE",
+            course_title=_("Sample course"),
+            course_description="",
+            hours=20,
+            cohort_name=_("Sample edition"),
+            starts_on=date(2026, 3, 2),
+            ends_on=date(2026, 4, 24),
+            completed_on=date(2026, 4, 20),
+            delegation_name=_("Latin America"),
+            language=language,
+            issued_on=date(2026, 4, 20),
+            verify_url="https://aula.example.org/verify/0000-0000-0000-0000",
+        )

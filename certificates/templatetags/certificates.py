@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.urls import reverse
+
+from certificates import views
+from certificates.credentials import codes
+from certificates.models import Certificate
+
+register = template.Library()
+
+
+@register.simple_tag
+def current_certificate(enrollment: Any) -> dict[str, Any] | None:
+    """The newest certificate of an enrolment (a correction is newer than what it replaced),
+    read from the `certificates` the view prefetched."""
+    certificates = sorted(
+        enrollment.certificates.all(), key=lambda c: (c.created_at, c.pk), reverse=True
+    )
+    if not certificates:
+        return None
+    certificate: Certificate = certificates[0]
+    issued = certificate.status == Certificate.Status.ISSUED
+    return {
+        "code": codes.display(certificate.code),
+        "is_issued": issued,
+        "is_revoked": certificate.revoked_at is not None,
+        "pdf_url": reverse("certificate-pdf", kwargs={"public_id": certificate.public_id})
+        if issued
+        else "",
+        "verify_url": certificate.printed.verify_url,
+        "linkedin_url": views.linkedin_url(certificate) if issued else "",
+    }

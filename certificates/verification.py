@@ -1,0 +1,161 @@
+"""What anyone may learn from a verification code: every printed claim and the state, never
+an e-mail, an internal id or the holder's other certificates."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import IO, Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+
+from certificates.credentials import codes
+from certificates.models import Certificate
+
+WINDOW_SECONDS = 3600
+
+
+class State:
+    VALID = "valid"
+    REVOKED = "revoked"
+    SUPERSEDED = "superseded"
+    PENDING = "pending"
+    UNKNOWN = "unknown"
+    MISTYPED = "mistyped"
+    MALFORMED = "malformed"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    state: str
+    message: str
+    certificate: Certificate | None = None
+    code: str = ""
+
+    @property
+    def found(self) -> bool:
+        return self.certificate is not None
+
+
+def look_up(text: str) -> Outcome:
+    """A mistyped code is told apart from an unknown one before the database is asked."""
+    try:
+        code = codes.parse(text)
+    except codes.CodeError as error:
+        if error.reason == "mistyped":
+            return Outcome(
+                State.MISTYPED,
+                _("This code looks mistyped: one of its characters is wrong. Check it again."),
+            )
+        return Outcome(
+            State.MALFORMED,
+            _("A verification code has 16 letters and digits, like ABCD-EFGH-JKMN-PQR5."),
+        )
+    certificate = (
+        Certificate.objects.select_related("replaced_by")
+        .filter(code=code)
+        .only(
+            "code",
+            "status",
+            "claims",
+            "pdf_sha256",
+            "issued_at",
+            "revoked_at",
+            "revocation_reason",
+            "replaced_by__code",
+            "replaced_by__status",
+        )
+        .first()
+    )
+    if certificate is None:
+        return Outcome(State.UNKNOWN, _("No certificate has this code."), code=code)
+    if certificate.status == Certificate.Status.PENDING:
+        return Outcome(
+            State.PENDING, _("This certificate is still being prepared."), certificate, code
+        )
+    successor = getattr(certificate, "replaced_by", None)
+    if successor is not None:
+        return Outcome(
+            State.SUPERSEDED,
+            _("This certificate was replaced by a corrected one."),
+            certificate,
+            code,
+        )
+    if certificate.revoked_at is not None:
+        return Outcome(State.REVOKED, _("This certificate was revoked."), certificate, code)
+    return Outcome(State.VALID, _("This certificate is genuine and valid."), certificate, code)
+
+
+def public_record(outcome: Outcome) -> dict[str, Any]:
+    record: dict[str, Any] = {"state": outcome.state, "message": outcome.message}
+    certificate = outcome.certificate
+    if certificate is None or outcome.state == State.PENDING:
+        return record
+    claims = certificate.printed
+    record["certificate"] = {
+        "code": claims.display_code,
+        "holder_name": claims.holder_name,
+        "course_title": claims.course_title,
+        "course_code": claims.course_code,
+        "hours": claims.hours,
+        "cohort": claims.cohort_name,
+        "starts_on": claims.starts_on.isoformat(),
+        "ends_on": claims.ends_on.isoformat(),
+        "completed_on": claims.completed_on.isoformat(),
+        "delegation": claims.delegation_name,
+        "language": claims.language,
+        "issued_on": claims.issued_on.isoformat(),
+        "issuer": settings.CERTIFICATE_ISSUER_NAME,
+        "verify_url": claims.verify_url,
+        "pdf_sha256": certificate.pdf_sha256,
+    }
+    if certificate.revoked_at is not None:
+        record["revoked_on"] = certificate.revoked_at.date().isoformat()
+        record["revocation_reason"] = certificate.revocation_reason
+    successor = getattr(certificate, "replaced_by", None)
+    if successor is not None:
+        record["replaced_by"] = {
+            "code": codes.display(successor.code),
+            "verify_url": f"{settings.SITE_URL}/verify/{codes.display(successor.code)}",
+        }
+    return record
+
+
+def pdf_matches(certificate: Certificate, upload: IO[bytes]) -> bool:
+    digest = hashlib.sha256()
+    for chunk in iter(lambda: upload.read(1 << 16), b""):
+        digest.update(chunk)
+    return bool(certificate.pdf_sha256) and digest.hexdigest() == certificate.pdf_sha256
+
+
+# Throttling. The codes' entropy already defeats enumeration; this only limits abuse, and
+# counts misses (unknown, mistyped, malformed) far more strictly than look-ups that succeed.
+
+
+def _client(request: HttpRequest) -> str:
+    return str(request.META.get("REMOTE_ADDR", "unknown"))
+
+
+def _key(kind: str, request: HttpRequest) -> str:
+    return f"verify:{kind}:{_client(request)}"
+
+
+def is_throttled(request: HttpRequest) -> bool:
+    return (cache.get(_key("all", request), 0) >= settings.CERTIFICATE_VERIFY_RATE) or (
+        cache.get(_key("miss", request), 0) >= settings.CERTIFICATE_VERIFY_MISS_RATE
+    )
+
+
+def count(request: HttpRequest, outcome: Outcome) -> None:
+    kinds = ["all"] if outcome.found else ["all", "miss"]
+    for kind in kinds:
+        key = _key(kind, request)
+        if cache.add(key, 1, WINDOW_SECONDS):
+            continue
+        try:
+            cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.add(key, 1, WINDOW_SECONDS)

@@ -1,0 +1,165 @@
+"""Public verification pages, the issuer's DID document and status lists, and downloads."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseRedirect,
+    JsonResponse,
+)
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET, require_http_methods
+
+from accounts import access
+from certificates import issuer, rendering, verification
+from certificates.credentials import codes
+from certificates.models import Certificate, CertificateTemplate, StatusList
+
+PUBLIC_JSON = {"Access-Control-Allow-Origin": "*", "X-Robots-Tag": "noindex"}
+
+
+@require_GET
+def verify_form(request: HttpRequest) -> HttpResponse:
+    text = request.GET.get("code", "").strip()
+    if text:
+        outcome = verification.look_up(text)
+        if outcome.code:  # well-formed: its own page says the rest
+            return HttpResponseRedirect(
+                reverse("certificates:verify", kwargs={"code": codes.display(outcome.code)})
+            )
+        return render(
+            request, "certificates/verify_form.html", {"text": text, "outcome": outcome}, status=400
+        )
+    return render(request, "certificates/verify_form.html", {})
+
+
+@require_http_methods(["GET", "POST"])
+def verify(request: HttpRequest, code: str) -> HttpResponse:
+    if verification.is_throttled(request):
+        response = render(request, "certificates/throttled.html", status=429)
+        response["Retry-After"] = str(verification.WINDOW_SECONDS)
+        return response
+    outcome = verification.look_up(code)
+    verification.count(request, outcome)
+    context: dict[str, object] = {
+        "outcome": outcome,
+        "record": verification.public_record(outcome),
+        "text": code,
+    }
+    if request.method == "POST" and outcome.certificate is not None:
+        upload = request.FILES.get("file")
+        if upload is None:
+            context["pdf_error"] = _("Choose the PDF file to compare.")
+        else:
+            context["pdf_matches"] = verification.pdf_matches(outcome.certificate, upload)
+    status = 200 if outcome.found else (404 if outcome.state == "unknown" else 400)
+    response = render(request, "certificates/verify.html", context, status=status)
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@require_GET
+@cache_control(max_age=300, public=True)
+def did_document(request: HttpRequest) -> JsonResponse:
+    return JsonResponse(issuer.did_document(), headers=PUBLIC_JSON)
+
+
+@require_GET
+def status_list(request: HttpRequest, number: int) -> JsonResponse:
+    listed = get_object_or_404(StatusList, number=number)
+    if listed.credential is None:
+        raise Http404(_("This status list has not been published yet."))
+    response = JsonResponse(listed.credential, headers=PUBLIC_JSON)
+    response["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+@require_GET
+def credential(request: HttpRequest, public_id: str) -> JsonResponse:
+    """The signed credential, for anyone holding its address to check without Aula."""
+    certificate = get_object_or_404(
+        Certificate.objects.issued().only("credential"), public_id=public_id
+    )
+    return JsonResponse(certificate.credential, headers=PUBLIC_JSON)
+
+
+def _visible(request: HttpRequest, public_id: str) -> Certificate:
+    certificate = get_object_or_404(
+        Certificate.objects.select_related("enrollment__cohort"), public_id=public_id
+    )
+    if not access.can_view_enrollment(request.user, certificate.enrollment):
+        raise Http404
+    return certificate
+
+
+@require_GET
+def pdf(request: HttpRequest, public_id: str) -> FileResponse:
+    certificate = _visible(request, public_id)
+    if certificate.status != Certificate.Status.ISSUED:
+        raise Http404(_("This certificate is still being prepared."))
+    name = f"certificate-{codes.display(certificate.code)}.pdf"
+    return FileResponse(certificate.pdf.open("rb"), as_attachment=True, filename=name)
+
+
+def linkedin_url(certificate: Certificate) -> str:
+    claims = certificate.printed
+    query = {
+        "startTask": "CERTIFICATION_NAME",
+        "name": claims.course_title,
+        "organizationName": settings.CERTIFICATE_ISSUER_NAME,
+        "issueYear": claims.issued_on.year,
+        "issueMonth": claims.issued_on.month,
+        "certUrl": claims.verify_url,
+        "certId": claims.display_code,
+    }
+    return "https://www.linkedin.com/profile/add?" + urlencode(query)
+
+
+def _may_preview(request: HttpRequest) -> bool:
+    return access.is_trainer(request.user) or access.is_coordinator(request.user)
+
+
+@require_GET
+def template_list(request: HttpRequest) -> HttpResponse:
+    if not _may_preview(request):
+        raise Http404
+    templates = CertificateTemplate.objects.select_related("course").prefetch_related(
+        "translations"
+    )
+    return render(
+        request,
+        "certificates/template_list.html",
+        {"templates": templates, "languages": settings.LANGUAGES},
+    )
+
+
+@require_GET
+def template_preview(request: HttpRequest, pk: int, language: str) -> HttpResponse:
+    """Trainers see a template with sample data in any of the five languages; 0 is the
+    built-in design used when no template exists."""
+    if not _may_preview(request):
+        raise Http404
+    if language not in dict(settings.LANGUAGES):
+        raise Http404
+    template = get_object_or_404(CertificateTemplate, pk=pk) if pk else None
+    sample = rendering.sample_claims(language)
+    with translation.override(language):
+        document = rendering.renderer_for(template, language).render(
+            sample, credential_json=json.dumps({"sample": True}).encode()
+        )
+    return HttpResponse(
+        document,
+        content_type="application/pdf",
+        headers={"Content-Disposition": f'inline; filename="preview-{language}.pdf"'},
+    )

@@ -1,0 +1,164 @@
+"""Anyone checks a certificate by its code, on a page in their language or through the API:
+every printed claim and the state, and nothing about the holder that is not printed."""
+
+from __future__ import annotations
+
+from django.core.files.storage import storages
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from certificates import services
+from certificates.credentials import codes
+
+UNKNOWN = codes.display("0" * 15 + codes.check_symbol("0" * 15))
+
+
+def mistyped(code: str) -> str:
+    """The same code with one symbol changed: the check symbol no longer fits."""
+    swapped = "1" if code[0] != "1" else "2"
+    return codes.display(swapped + code[1:])
+
+
+def api(client, code: str):
+    return client.get(f"/api/v1/certificates/verify/{code}")
+
+
+def test_the_api_shows_every_printed_claim_and_nothing_private(client, certificate, learner):
+    response = api(client, certificate.printed.display_code)
+
+    assert response.status_code == 200
+    body = response.json()
+    assert body["state"] == "valid"
+    shown = body["certificate"]
+    claims = certificate.printed
+    assert shown["holder_name"] == claims.holder_name
+    assert shown["course_title"] == claims.course_title
+    assert shown["hours"] == claims.hours
+    assert shown["cohort"] == "Abril"
+    assert shown["starts_on"] == claims.starts_on.isoformat()
+    assert shown["pdf_sha256"] == certificate.pdf_sha256
+    text = response.content.decode()
+    assert learner.email not in text
+    assert str(certificate.pk) not in [str(v) for v in shown.values()]
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert "noindex" in response["X-Robots-Tag"]
+
+
+def test_codes_are_read_however_people_type_them(client, certificate):
+    sloppy = certificate.printed.display_code.lower().replace("-", " ").replace("0", "o")
+    assert api(client, sloppy).json()["state"] == "valid"
+
+
+def test_a_mistyped_code_is_told_apart_from_an_unknown_one_without_asking_the_database(
+    client, certificate, django_assert_num_queries
+):
+    from certificates import verification
+
+    with django_assert_num_queries(0):
+        outcome = verification.look_up(mistyped(certificate.printed.display_code))
+    assert outcome.state == "mistyped"
+
+    response = api(client, mistyped(certificate.printed.display_code))
+    assert response.status_code == 400
+    assert "mistyped" in response.json()["message"]
+
+    unknown = api(client, UNKNOWN)
+    assert unknown.status_code == 404
+    assert unknown.json()["state"] == "unknown"
+
+    malformed = api(client, "ABC")
+    assert malformed.status_code == 400
+    assert malformed.json()["state"] == "malformed"
+
+
+def test_the_public_page_shows_the_claims_in_the_visitors_language(client, certificate):
+    code = certificate.printed.display_code
+    spanish = client.get(f"/es/verify/{code}/")
+    english = client.get(f"/en/verify/{code}/")
+
+    assert spanish.status_code == english.status_code == 200
+    assert "Ana Gutiérrez" in spanish.content.decode()
+    assert certificate.pdf_sha256 in spanish.content.decode()
+    assert "genuine and valid" in english.content.decode()
+    assert "genuine and valid" not in spanish.content.decode()
+    assert '<meta name="robots" content="noindex">' in spanish.content.decode()
+
+
+def test_the_short_address_printed_on_the_pdf_opens_the_page(client, certificate):
+    response = client.get(f"/verify/{certificate.printed.display_code}")
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"/en/verify/{certificate.printed.display_code}/")
+
+
+def test_the_form_sends_a_typed_code_to_its_page_and_explains_a_bad_one(client, certificate):
+    found = client.get("/en/verify/", {"code": certificate.printed.display_code.lower()})
+    assert found.status_code == 302
+    bad = client.get("/en/verify/", {"code": mistyped(certificate.printed.display_code)})
+    assert bad.status_code == 400
+    assert "mistyped" in bad.content.decode()
+
+
+def test_a_revoked_certificate_says_when_and_why(client, certificate, coordinator):
+    services.revoke_certificate(certificate=certificate, by=coordinator, reason="Issued in error")
+
+    body = api(client, certificate.printed.display_code).json()
+    assert body["state"] == "revoked"
+    assert body["revocation_reason"] == "Issued in error"
+    assert body["revoked_on"]
+    page = client.get(f"/en/verify/{certificate.printed.display_code}/").content.decode()
+    assert "revoked" in page and "Issued in error" in page
+
+
+def test_a_corrected_certificate_points_to_its_successor(
+    client, certificate, coordinator, learner, django_capture_on_commit_callbacks
+):
+    learner.certificate_name = "Ana María Gutiérrez"
+    learner.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        successor = services.correct_certificate(
+            certificate=certificate, by=coordinator, reason="Misspelt name"
+        )
+
+    old = api(client, certificate.printed.display_code).json()
+    assert old["state"] == "superseded"
+    assert old["replaced_by"]["code"] == codes.display(successor.code)
+    new = api(client, codes.display(successor.code)).json()
+    assert new["state"] == "valid"
+    assert new["certificate"]["holder_name"] == "Ana María Gutiérrez"
+
+
+def test_an_uploaded_pdf_is_compared_with_the_one_issued(client, certificate):
+    with storages["certificates"].open(certificate.pdf.name, "rb") as handle:
+        original = handle.read()
+    url = f"/api/v1/certificates/verify/{certificate.printed.display_code}/pdf"
+
+    same = client.post(url, {"file": SimpleUploadedFile("c.pdf", original)})
+    edited = client.post(
+        url, {"file": SimpleUploadedFile("c.pdf", original.replace(b"A", b"B", 1))}
+    )
+
+    assert same.json()["matches"] is True
+    assert edited.json()["matches"] is False
+    page = client.post(
+        f"/en/verify/{certificate.printed.display_code}/",
+        {"file": SimpleUploadedFile("c.pdf", original + b"%edited")},
+    )
+    assert 'data-pdf="differs"' in page.content.decode()
+
+
+def test_misses_are_throttled_sooner_than_look_ups_that_succeed(client, certificate, settings):
+    settings.CERTIFICATE_VERIFY_MISS_RATE = 3
+    for _ in range(3):
+        assert api(client, UNKNOWN).status_code == 404
+    assert api(client, UNKNOWN).status_code == 429
+    assert api(client, certificate.printed.display_code).status_code == 429
+
+
+def test_found_codes_count_against_the_looser_limit_only(client, certificate, settings):
+    settings.CERTIFICATE_VERIFY_MISS_RATE = 2
+    for _ in range(5):
+        assert api(client, certificate.printed.display_code).status_code == 200
+
+
+def test_a_look_up_is_one_query(client, certificate, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        assert api(client, certificate.printed.display_code).status_code == 200
