@@ -254,6 +254,8 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     # Certificates whose task was lost (a worker killed mid-way) are queued again.
     "issue-pending-certificates": {"task": "certificates.issue_pending", "schedule": 600.0},
+    # Questionnaire reminders; each questionnaire's own rhythm decides who is due.
+    "remind-questionnaires": {"task": "enrollments.remind_questionnaires", "schedule": 3600.0},
 }
 
 # E-mail: printed to the console unless EMAIL_URL says otherwise.

@@ -24,3 +24,48 @@ class ManualCompletionAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request: object) -> bool:
         return False
+
+
+from parler.admin import (  # noqa: E402
+    TranslatableAdmin,
+    TranslatableStackedInline,
+    TranslatableTabularInline,
+)
+
+from enrollments.models import (  # noqa: E402
+    Questionnaire,
+    QuestionnaireTemplate,
+    TemplateOption,
+    TemplateQuestion,
+)
+
+
+class TemplateQuestionInline(TranslatableStackedInline):
+    model = TemplateQuestion
+    extra = 0
+    show_change_link = True  # its options are edited on the question's own page
+
+
+@admin.register(QuestionnaireTemplate)
+class QuestionnaireTemplateAdmin(TranslatableAdmin):
+    list_display = ["__str__", "created_at"]
+    inlines = [TemplateQuestionInline]
+
+
+class TemplateOptionInline(TranslatableTabularInline):
+    model = TemplateOption
+    extra = 0
+
+
+@admin.register(TemplateQuestion)
+class TemplateQuestionAdmin(TranslatableAdmin):
+    list_display = ["key", "template", "kind", "is_required"]
+    list_filter = ["template"]
+    inlines = [TemplateOptionInline]
+
+
+@admin.register(Questionnaire)
+class QuestionnaireAdmin(admin.ModelAdmin):
+    list_display = ["template", "cohort", "version", "opens_at", "closes_at", "is_anonymous"]
+    list_filter = ["cohort__delegation"]
+    readonly_fields = ["questions", "version", "created_by", "created_at"]

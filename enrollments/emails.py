@@ -54,3 +54,30 @@ def send_invitation(*, invitation_id: int) -> None:
         body = render_to_string("enrollments/email/invitation.txt", context)
     send_mail(subject, body, None, [invitation.email])
     Invitation.objects.filter(pk=invitation.pk).update(emailed_at=timezone.now())
+
+
+def send_questionnaire_reminder(*, questionnaire_id: int, enrollment_id: int) -> None:
+    from enrollments.questionnaires.models import Questionnaire
+
+    questionnaire = Questionnaire.objects.select_related("cohort").get(pk=questionnaire_id)
+    enrollment = Enrollment.objects.select_related("learner").get(pk=enrollment_id)
+    if questionnaire.respondents.filter(enrollment=enrollment).exists():
+        return  # answered since the reminder was queued
+    learner = enrollment.learner
+    language = learner.preferred_language
+    with translation.override(language):
+        context = {
+            "learner": learner,
+            "cohort": questionnaire.cohort,
+            "title": questionnaire.title(language),
+            "closes_at": questionnaire.closes_at,
+            "answer_url": (
+                f"{settings.SITE_URL}/{language}/questionnaires/{questionnaire.public_id}/"
+            ),
+            "is_anonymous": questionnaire.is_anonymous,
+        }
+        subject = render_to_string(
+            "enrollments/email/questionnaire_reminder_subject.txt", context
+        ).strip()
+        body = render_to_string("enrollments/email/questionnaire_reminder.txt", context)
+    send_mail(subject, body, None, [learner.email])

@@ -291,3 +291,16 @@ class ActivityState(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["learner", "activity"], name="one_state_per_activity")
         ]
+
+
+# Questionnaires live in their own module; imported here so Django finds the models.
+from enrollments.questionnaires.models import (  # noqa: E402, F401
+    Answer,
+    Questionnaire,
+    QuestionnaireTemplate,
+    Reminder,
+    Respondent,
+    Response,
+    TemplateOption,
+    TemplateQuestion,
+)

@@ -31,6 +31,7 @@ from enrollments.models import (
     OptionalLesson,
     Statement,
 )
+from enrollments.questionnaires import services as questionnaires
 from enrollments.signals import enrollment_completed
 
 VERBS = "http://adlnet.gov/expapi/verbs/"
@@ -390,11 +391,23 @@ def _refresh_enrollment(enrollment: Enrollment) -> None:
     Enrollment.objects.filter(pk=enrollment.pk).update(completed_lessons=done)
     required = required_lesson_count(cohort)
     # A course with no indexed lesson is never completed by accident: only by hand.
-    if not required or done < required or cohort.requires_questionnaire:
+    if not required or done < required:
+        return
+    if cohort.requires_questionnaire and not questionnaires.has_answered_all(enrollment):
         return
     if cohort.min_score is not None and average_score(enrollment) * 100 < cohort.min_score:
         return
     _mark_enrollment_complete(enrollment=enrollment)
+
+
+def refresh_completion(*, enrollment_id: int) -> None:
+    """Completion looked at again, e.g. once the cohort's questionnaire is answered."""
+    with transaction.atomic():
+        enrollment = (
+            Enrollment.objects.select_for_update().select_related("cohort").get(pk=enrollment_id)
+        )
+        if enrollment.status == Enrollment.Status.ACTIVE:
+            _refresh_enrollment(enrollment)
 
 
 def average_score(enrollment: Enrollment) -> Decimal:

@@ -27,3 +27,22 @@ def run_import(job_id: int) -> None:
     from enrollments.models import ImportJob
 
     imports.run_import(job=ImportJob.objects.get(pk=job_id))
+
+
+@shared_task(
+    autoretry_for=(OSError,),
+    retry_backoff=True,
+    max_retries=5,
+    name="enrollments.questionnaire_reminder",
+)
+def send_questionnaire_reminder(questionnaire_id: int, enrollment_id: int) -> None:
+    emails.send_questionnaire_reminder(
+        questionnaire_id=questionnaire_id, enrollment_id=enrollment_id
+    )
+
+
+@shared_task(name="enrollments.remind_questionnaires")
+def remind_questionnaires() -> int:
+    from enrollments.questionnaires import services
+
+    return services.remind()

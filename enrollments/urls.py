@@ -1,6 +1,7 @@
 from django.urls import path
 
 from enrollments import views
+from enrollments.questionnaires import views as questionnaire_views
 
 app_name = "enrollments"
 
@@ -10,4 +11,10 @@ urlpatterns = [
     path("cohorts/<uuid:public_id>/roster/", views.roster, name="roster"),
     path("lessons/<uuid:translation_key>/done/", views.lesson_done, name="lesson_done"),
     path("invitations/<str:token>/", views.invitation, name="invitation"),
+    path("questionnaires/<uuid:public_id>/", questionnaire_views.answer, name="questionnaire"),
+    path(
+        "questionnaires/<uuid:public_id>/results/",
+        questionnaire_views.results_page,
+        name="questionnaire_results",
+    ),
 ]

@@ -65,10 +65,21 @@ def my_courses(request: HttpRequest) -> HttpResponse:
         followed = list(
             Cohort.objects.filter(access.followed_cohorts_filter(user))
             .select_related("course")
+            .prefetch_related("questionnaires")
             .distinct()
             .order_by("-starts_on")
         )
-    return render(request, "enrollments/my_courses.html", {"rows": rows, "followed": followed})
+    from enrollments.questionnaires import services as questionnaires
+
+    return render(
+        request,
+        "enrollments/my_courses.html",
+        {
+            "rows": rows,
+            "followed": followed,
+            "questionnaires": questionnaires.pending_for(user),
+        },
+    )
 
 
 @login_required

@@ -1,0 +1,197 @@
+"""The questionnaire API: attach to a cohort, answer once, read results."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import translation
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from accounts import access
+from config.api import current_user
+from courses.models import Cohort
+from enrollments.questionnaires import exports, results, services
+from enrollments.questionnaires.models import Questionnaire, QuestionnaireTemplate
+
+
+def localised(questionnaire: Questionnaire, language: str) -> dict[str, Any]:
+    frozen = questionnaire.questions
+
+    def pick(texts: dict[str, str]) -> str:
+        return texts.get(language) or next(iter(texts.values()), "")
+
+    return {
+        "id": str(questionnaire.public_id),
+        "cohort": str(questionnaire.cohort.public_id),
+        "title": pick(frozen["title"]),
+        "introduction": pick(frozen["introduction"]),
+        "opens_at": questionnaire.opens_at,
+        "closes_at": questionnaire.closes_at,
+        "anonymous": questionnaire.is_anonymous,
+        "version": questionnaire.version,
+        "questions": [
+            {
+                "key": question["key"],
+                "kind": question["kind"],
+                "required": question["required"],
+                "text": pick(question["text"]),
+                "options": [
+                    {"key": option["key"], "label": pick(option["label"])}
+                    for option in question["options"]
+                ],
+            }
+            for question in frozen["questions"]
+        ],
+    }
+
+
+class QuestionnaireSerializer(serializers.Serializer):
+    """A questionnaire in the reader's language (the `Accept-Language` header or `?lang=`)."""
+
+    id = serializers.UUIDField()
+    cohort = serializers.UUIDField()
+    title = serializers.CharField()
+    introduction = serializers.CharField()
+    opens_at = serializers.DateTimeField()
+    closes_at = serializers.DateTimeField()
+    anonymous = serializers.BooleanField()
+    version = serializers.IntegerField()
+    questions = serializers.ListField(child=serializers.DictField())
+
+
+class AttachSerializer(serializers.Serializer):
+    template = serializers.SlugRelatedField(
+        slug_field="public_id", queryset=QuestionnaireTemplate.objects.all()
+    )
+    opens_at = serializers.DateTimeField()
+    closes_at = serializers.DateTimeField()
+    anonymous = serializers.BooleanField(default=True)
+    reminder_days = serializers.IntegerField(min_value=0, max_value=60, default=7)
+
+
+class ChangeSerializer(serializers.Serializer):
+    opens_at = serializers.DateTimeField(required=False)
+    closes_at = serializers.DateTimeField(required=False)
+    anonymous = serializers.BooleanField(required=False)
+    reminder_days = serializers.IntegerField(min_value=0, max_value=60, required=False)
+
+
+class AnswersSerializer(serializers.Serializer):
+    answers = serializers.DictField(
+        help_text="By question key: a number for scales, an option key, a list of option keys, "
+        "or a text."
+    )
+
+
+def visible_questionnaires(user: Any) -> QuerySet[Questionnaire]:
+    """Learners see those of their cohorts; trainers and coordinators those they follow."""
+    mine = Questionnaire.objects.filter(
+        cohort__enrollments__learner=user.pk,
+        cohort__enrollments__status__in=["active", "completed"],
+    )
+    followed = Questionnaire.objects.filter(
+        cohort__in=Cohort.objects.filter(access.followed_cohorts_filter(user))
+    )
+    return (mine | followed).select_related("cohort").distinct().order_by("opens_at", "pk")
+
+
+class QuestionnaireViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = QuestionnaireSerializer
+    lookup_field = "public_id"
+
+    def get_queryset(self) -> QuerySet[Questionnaire]:
+        return visible_questionnaires(self.request.user)
+
+    def _language(self) -> str:
+        return str(self.request.query_params.get("lang") or translation.get_language())
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        page = self.paginate_queryset(self.get_queryset())
+        data = [localised(q, self._language()) for q in (page or [])]
+        return self.get_paginated_response(data)
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return Response(localised(self.get_object(), self._language()))
+
+    @extend_schema(request=ChangeSerializer, responses=QuestionnaireSerializer)
+    def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        questionnaire = self.get_object()
+        data = ChangeSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        changes = dict(data.validated_data)
+        if "anonymous" in changes:
+            changes["is_anonymous"] = changes.pop("anonymous")
+        changed = services.change_questionnaire(
+            questionnaire=questionnaire, by=current_user(request), **changes
+        )
+        return Response(localised(changed, self._language()))
+
+    @extend_schema(request=AnswersSerializer, responses={201: None})
+    @action(detail=True, methods=["post"])
+    def answers(self, request: Request, public_id: str) -> Response:
+        questionnaire = self.get_object()
+        data = AnswersSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.submit_answers(
+            questionnaire=questionnaire,
+            learner=current_user(request),
+            answers=data.validated_data["answers"],
+            language=self._language(),
+        )
+        return Response({"detail": _("Thank you: your answers are saved.")}, status=201)
+
+    @extend_schema(
+        request=None,
+        parameters=[OpenApiParameter("export", str, enum=["csv", "xlsx"])],
+        responses={200: serializers.DictField()},
+    )
+    @action(detail=True, methods=["get"])
+    def results(self, request: Request, public_id: str) -> Any:
+        questionnaire = self.get_object()
+        if not access.can_follow_cohort(request.user, questionnaire.cohort):
+            raise PermissionDenied(
+                _("Only the cohort's trainers and coordinators see the results.")
+            )
+        found = results.results(questionnaire, language=self._language())
+        kind = request.query_params.get("export")
+        if kind in ("csv", "xlsx"):
+            return exports.export(found, kind)
+        return Response(results.as_json(found))
+
+    @extend_schema(request=None, responses=QuestionnaireSerializer)
+    @action(detail=True, methods=["post"], url_path="new-version")
+    def new_version(self, request: Request, public_id: str) -> Response:
+        successor = services.new_version(questionnaire=self.get_object(), by=current_user(request))
+        return Response(localised(successor, self._language()), status=status.HTTP_201_CREATED)
+
+
+class AttachView(APIView):
+    """Trainers and coordinators attach a template to a cohort, frozen as it is now."""
+
+    @extend_schema(request=AttachSerializer, responses={201: QuestionnaireSerializer})
+    def post(self, request: Request, public_id: str) -> Response:
+        cohort = get_object_or_404(Cohort, public_id=public_id)
+        data = AttachSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        questionnaire = services.attach_questionnaire(
+            cohort=cohort,
+            template=values["template"],
+            opens_at=values["opens_at"],
+            closes_at=values["closes_at"],
+            is_anonymous=values["anonymous"],
+            reminder_days=values["reminder_days"],
+            by=current_user(request),
+        )
+        return Response(
+            localised(questionnaire, translation.get_language()), status=status.HTTP_201_CREATED
+        )

@@ -1,0 +1,63 @@
+"""Questionnaire results as CSV or XLSX: one row per question and value, then open answers."""
+
+from __future__ import annotations
+
+import csv
+
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
+
+from enrollments.questionnaires.results import Results
+
+
+def rows(found: Results) -> list[list[object]]:
+    header: list[object] = [
+        _("Question"),
+        _("Answer"),
+        _("Count"),
+        _("Percent"),
+        _("Average"),
+    ]
+    table: list[list[object]] = [header]
+    for question in found.questions:
+        for bar in question.bars:
+            table.append([question.text, bar.label, bar.count, bar.percent, ""])
+        if question.average is not None:
+            table.append([question.text, _("Average"), question.answered, "", question.average])
+        for text in question.texts:
+            table.append([question.text, text, "", "", ""])
+    for comparison in found.comparisons:
+        for row in comparison.rows:
+            table.append(
+                [
+                    f"{comparison.text} · {row['cohort']} · {row['language']}",
+                    _("Average"),
+                    f"<{found.min_cell}" if row["suppressed"] else row["responses"],
+                    "",
+                    "" if row["suppressed"] else row["average"],
+                ]
+            )
+    return table
+
+
+def export(found: Results, kind: str) -> HttpResponse:
+    name = f"questionnaire-{found.questionnaire.public_id}"
+    table = rows(found)
+    if kind == "xlsx":
+        from openpyxl import Workbook
+
+        book = Workbook(write_only=True)
+        sheet = book.create_sheet(title=_("Results")[:31])
+        for row in table:
+            sheet.append(row)
+        response = HttpResponse(
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+        book.save(response)
+        return response
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+    writer = csv.writer(response)
+    writer.writerows(table)
+    return response

@@ -1,0 +1,229 @@
+"""Evaluation questionnaires: reusable translated templates, attached to cohorts as frozen
+versions, answered once per learner, anonymously unless a coordinator said otherwise."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from parler.models import TranslatableModel, TranslatedFields
+
+from cms.models import ModulePage
+from courses.models import Cohort
+
+
+class QuestionKind(models.TextChoices):
+    RATING = "rating", _("Rating from 1 to 5")
+    SINGLE = "single", _("One choice")
+    MULTIPLE = "multiple", _("Several choices")
+    RECOMMEND = "recommend", _("Recommendation from 0 to 10")
+    TEXT = "text", _("Open text")
+
+
+SCALES = {QuestionKind.RATING: (1, 5), QuestionKind.RECOMMEND: (0, 10)}
+
+
+class QuestionnaireTemplate(TranslatableModel):
+    """Questions a delegation asks again and again; cohorts get a frozen copy."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, related_name="+", on_delete=models.SET_NULL
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    translations = TranslatedFields(
+        title=models.CharField(_("title"), max_length=200),
+        introduction=models.TextField(_("introduction"), blank=True),
+    )
+
+    class Meta:
+        verbose_name = _("questionnaire template")
+        verbose_name_plural = _("questionnaire templates")
+
+    def __str__(self) -> str:
+        return str(self.safe_translation_getter("title", any_language=True) or self.public_id)
+
+
+class TemplateQuestion(TranslatableModel):
+    template = models.ForeignKey(
+        QuestionnaireTemplate, related_name="questions", on_delete=models.CASCADE
+    )
+    key = models.SlugField(_("key"), max_length=40)
+    kind = models.CharField(_("kind"), max_length=16, choices=QuestionKind)
+    is_required = models.BooleanField(_("an answer is required"), default=True)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+    translations = TranslatedFields(text=models.CharField(_("question"), max_length=400))
+
+    class Meta:
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+        ordering = ["sort_order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["template", "key"], name="one_question_key_per_template"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.key
+
+
+class TemplateOption(TranslatableModel):
+    question = models.ForeignKey(TemplateQuestion, related_name="options", on_delete=models.CASCADE)
+    key = models.SlugField(_("key"), max_length=40)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+    translations = TranslatedFields(label=models.CharField(_("label"), max_length=200))
+
+    class Meta:
+        verbose_name = _("option")
+        verbose_name_plural = _("options")
+        ordering = ["sort_order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["question", "key"], name="one_option_key_per_question")
+        ]
+
+    def __str__(self) -> str:
+        return self.key
+
+
+class QuestionnaireQuerySet(models.QuerySet["Questionnaire"]):
+    def open_at(self, moment: Any) -> QuestionnaireQuerySet:
+        return self.filter(opens_at__lte=moment, closes_at__gt=moment)
+
+
+class Questionnaire(models.Model):
+    """A template frozen for one cohort: the questions as they were when it was attached.
+
+    Changing the template later never changes what learners answered; a new version is a new
+    questionnaire, never an overwrite."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    cohort = models.ForeignKey(
+        Cohort, verbose_name=_("cohort"), related_name="questionnaires", on_delete=models.CASCADE
+    )
+    template = models.ForeignKey(
+        QuestionnaireTemplate, related_name="questionnaires", on_delete=models.PROTECT
+    )
+    version = models.PositiveSmallIntegerField(default=1)
+    after_module = models.ForeignKey(
+        ModulePage,
+        verbose_name=_("after the module"),
+        null=True,
+        blank=True,
+        related_name="+",
+        on_delete=models.SET_NULL,
+        help_text=_("Empty: at the end of the course."),
+    )
+    opens_at = models.DateTimeField(_("opens at"))
+    closes_at = models.DateTimeField(_("closes at"))
+    is_anonymous = models.BooleanField(
+        _("anonymous"),
+        default=True,
+        help_text=_("Answers keep no link to who gave them. Can only be chosen before opening."),
+    )
+    reminder_days = models.PositiveSmallIntegerField(
+        _("remind every (days)"), default=7, help_text=_("0: no reminders.")
+    )
+    questions = models.JSONField(_("questions as attached"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, related_name="+", on_delete=models.SET_NULL
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = QuestionnaireQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("questionnaire")
+        verbose_name_plural = _("questionnaires")
+        ordering = ["opens_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(closes_at__gt=models.F("opens_at")),
+                name="questionnaire_closes_after_it_opens",
+            ),
+            models.UniqueConstraint(
+                fields=["cohort", "template", "version"], name="one_questionnaire_version"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.template} · {self.cohort}"
+
+    def is_open(self, moment: Any = None) -> bool:
+        moment = moment or timezone.now()
+        return self.opens_at <= moment < self.closes_at
+
+    def title(self, language: str) -> str:
+        titles: dict[str, str] = self.questions.get("title", {})
+        return titles.get(language) or next(iter(titles.values()), "")
+
+
+class Respondent(models.Model):
+    """Who has answered: the only link between a learner and an anonymous questionnaire. It
+    keeps the day, not the time, so it cannot be matched to an answer by timestamp."""
+
+    questionnaire = models.ForeignKey(
+        Questionnaire, related_name="respondents", on_delete=models.CASCADE
+    )
+    enrollment = models.ForeignKey(
+        "enrollments.Enrollment", related_name="questionnaire_answers", on_delete=models.CASCADE
+    )
+    answered_on = models.DateField(default=timezone.localdate)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["questionnaire", "enrollment"], name="one_answer_per_learner"
+            )
+        ]
+
+
+class Response(models.Model):
+    """One learner's answers. Anonymous ones have no enrolment and a random id, so neither
+    the row nor its order says whose they are."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    questionnaire = models.ForeignKey(
+        Questionnaire, related_name="responses", on_delete=models.CASCADE
+    )
+    enrollment = models.ForeignKey(
+        "enrollments.Enrollment",
+        null=True,
+        blank=True,
+        related_name="named_responses",
+        on_delete=models.SET_NULL,
+    )
+    language = models.CharField(max_length=10)
+    submitted_on = models.DateField(default=timezone.localdate)
+
+
+class Answer(models.Model):
+    """One value: a number for scales, one row per chosen option, or a text."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    response = models.ForeignKey(Response, related_name="answers", on_delete=models.CASCADE)
+    question = models.SlugField(max_length=40)
+    number = models.SmallIntegerField(null=True, blank=True)
+    option = models.SlugField(max_length=40, blank=True)
+    text = models.TextField(blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["question", "option"])]
+
+
+class Reminder(models.Model):
+    questionnaire = models.ForeignKey(
+        Questionnaire, related_name="reminders", on_delete=models.CASCADE
+    )
+    enrollment = models.ForeignKey(
+        "enrollments.Enrollment", related_name="+", on_delete=models.CASCADE
+    )
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [models.Index(fields=["questionnaire", "enrollment", "-sent_at"])]

@@ -1,0 +1,351 @@
+"""Learners evaluate their course once, anonymously unless said otherwise; trainers and
+coordinators read counts, distributions and averages; bad answers change nothing."""
+
+from __future__ import annotations
+
+import io
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from enrollments import progress, services
+from enrollments.demo import seed_questionnaires
+from enrollments.models import Enrollment
+from enrollments.questionnaires import services as questionnaires
+from enrollments.questionnaires.models import Answer, Questionnaire, Respondent, Response
+from tests.factories import UserFactory
+
+GOOD = {"overall": 5, "useful": 4, "recommend": 9, "format": "blended", "topics": ["inclusion"]}
+
+
+@pytest.fixture
+def questionnaire(cohort, site_admin) -> Questionnaire:
+    seed_questionnaires(by=site_admin)
+    return Questionnaire.objects.get(cohort=cohort)
+
+
+@pytest.fixture
+def enrollment(cohort, learner) -> Enrollment:
+    return services.enroll_learner(cohort=cohort, learner=learner)
+
+
+def answers_url(questionnaire: Questionnaire) -> str:
+    return f"/api/v1/questionnaires/{questionnaire.public_id}/answers/"
+
+
+def results_url(questionnaire: Questionnaire) -> str:
+    return f"/api/v1/questionnaires/{questionnaire.public_id}/results/"
+
+
+def test_a_learner_reads_the_questions_in_their_language(
+    signed_in, learner, enrollment, questionnaire
+):
+    client = signed_in(learner)
+    shown = client.get(
+        f"/api/v1/questionnaires/{questionnaire.public_id}/", HTTP_ACCEPT_LANGUAGE="pt"
+    ).json()
+    assert shown["title"] == "Avaliação final do curso"
+    assert shown["questions"][3]["options"][0]["label"] == "Online"
+
+
+def test_a_learner_answers_once_and_a_second_submission_changes_nothing(
+    signed_in, learner, enrollment, questionnaire
+):
+    client = signed_in(learner)
+    first = client.post(
+        answers_url(questionnaire), {"answers": GOOD}, content_type="application/json"
+    )
+    second = client.post(
+        answers_url(questionnaire),
+        {"answers": {**GOOD, "overall": 1}},
+        content_type="application/json",
+    )
+
+    assert first.status_code == 201
+    assert second.status_code == 409
+    assert second.json()["code"] == "already_answered"
+    assert Response.objects.count() == 1
+    assert Answer.objects.get(question="overall").number == 5
+
+
+def test_anonymous_answers_keep_no_link_to_who_gave_them(
+    signed_in, learner, enrollment, questionnaire, coordinator
+):
+    signed_in(learner).post(
+        answers_url(questionnaire),
+        {"answers": {**GOOD, "comments": "Muy útil"}},
+        content_type="application/json",
+    )
+    response = Response.objects.get()
+    assert response.enrollment is None
+    assert Respondent.objects.get().enrollment == enrollment  # only "has answered"
+    assert not hasattr(response, "created_at")  # a day, no time: nothing to match by clock
+
+    body = signed_in(coordinator).get(results_url(questionnaire)).content.decode()
+    assert "Muy útil" in body
+    assert learner.email not in body and learner.certificate_name not in body
+
+
+@pytest.mark.parametrize(
+    ("answers", "said"),
+    [
+        ({**GOOD, "overall": 6}, "from 1 to 5"),
+        ({**GOOD, "recommend": 11}, "from 0 to 10"),
+        ({**GOOD, "format": "by-post"}, "options offered"),
+        ({**GOOD, "topics": ["inclusion", "inclusion"]}, "each at most once"),
+        ({key: value for key, value in GOOD.items() if key != "useful"}, "needs an answer"),
+        ({**GOOD, "colour": "blue"}, "no question colour"),
+        ({**GOOD, "comments": "x" * 5001}, "at most 5000"),
+    ],
+)
+def test_bad_answers_are_refused_with_a_specific_message_and_nothing_is_stored(
+    signed_in, learner, enrollment, questionnaire, answers, said
+):
+    response = signed_in(learner).post(
+        answers_url(questionnaire), {"answers": answers}, content_type="application/json"
+    )
+    assert response.status_code == 400
+    assert said in response.json()["detail"]
+    assert not Response.objects.exists() and not Respondent.objects.exists()
+    assert not Answer.objects.exists()
+
+
+def test_answers_before_opening_or_after_closing_are_refused(
+    signed_in, learner, enrollment, questionnaire
+):
+    client = signed_in(learner)
+    Questionnaire.objects.filter(pk=questionnaire.pk).update(
+        opens_at=timezone.now() + timedelta(days=1), closes_at=timezone.now() + timedelta(days=2)
+    )
+    early = client.post(
+        answers_url(questionnaire), {"answers": GOOD}, content_type="application/json"
+    )
+    Questionnaire.objects.filter(pk=questionnaire.pk).update(
+        opens_at=timezone.now() - timedelta(days=2), closes_at=timezone.now() - timedelta(days=1)
+    )
+    late = client.post(
+        answers_url(questionnaire), {"answers": GOOD}, content_type="application/json"
+    )
+    assert (early.json()["code"], late.json()["code"]) == ("not_open", "closed")
+    assert not Response.objects.exists()
+
+
+def test_only_the_cohorts_learners_answer_and_only_its_staff_read_results(
+    signed_in, learner, other_learner, enrollment, questionnaire, outside_coordinator, trainer
+):
+    stranger = signed_in(other_learner).post(
+        answers_url(questionnaire), {"answers": GOOD}, content_type="application/json"
+    )
+    assert stranger.status_code == 404
+    assert signed_in(learner).get(results_url(questionnaire)).status_code == 403
+    assert signed_in(outside_coordinator).get(results_url(questionnaire)).status_code == 404
+    assert signed_in(trainer).get(results_url(questionnaire)).status_code == 404  # not its trainer
+
+
+def answer_as_many(cohort, questionnaire, scores: list[int]) -> None:
+    for number, score in enumerate(scores):
+        person = UserFactory(email=f"p{number}@city.example", preferred_language="es")
+        services.enroll_learner(cohort=cohort, learner=person)
+        questionnaires.submit_answers(
+            questionnaire=questionnaire,
+            learner=person,
+            answers={**GOOD, "overall": score},
+            language="es",
+        )
+
+
+def test_results_give_counts_distributions_averages_and_exports(
+    signed_in, cohort, questionnaire, coordinator
+):
+    cohort.capacity = None
+    cohort.save()
+    answer_as_many(cohort, questionnaire, [5, 4, 4, 3, 5, 5])
+    client = signed_in(coordinator)
+
+    found = client.get(results_url(questionnaire)).json()
+    overall = next(q for q in found["questions"] if q["key"] == "overall")
+    assert found["responses"] == 6
+    assert overall["average"] == pytest.approx(26 / 6)
+    assert {bar["key"]: bar["count"] for bar in overall["distribution"]} == {
+        "1": 0,
+        "2": 0,
+        "3": 1,
+        "4": 2,
+        "5": 3,
+    }
+    recommend = next(q for q in found["questions"] if q["key"] == "recommend")
+    assert recommend["net_promoter"] == 100.0
+
+    csv_text = client.get(results_url(questionnaire), {"export": "csv"}).content.decode()
+    assert "In general" not in csv_text and "Overall, how do you rate the course?" in csv_text
+    book = load_workbook(
+        io.BytesIO(client.get(results_url(questionnaire), {"export": "xlsx"}).content)
+    )
+    assert any(
+        "Blended" in str(cell) for row in book.active.iter_rows(values_only=True) for cell in row
+    )
+
+    page = client.get(f"/en/questionnaires/{questionnaire.public_id}/results/").content.decode()
+    assert 'role="img"' in page and "6 responses" in page
+
+
+def test_small_groups_are_not_shown_apart_in_comparisons(
+    signed_in, cohort, questionnaire, coordinator, settings
+):
+    settings.REPORT_MIN_CELL = 5
+    cohort.capacity = None
+    cohort.save()
+    answer_as_many(cohort, questionnaire, [5, 4, 2])
+    found = signed_in(coordinator).get(results_url(questionnaire)).json()
+    groups = next(c for c in found["comparisons"] if c["question"] == "overall")["groups"]
+    assert groups == [
+        {
+            "cohort": "Abril",
+            "language": "es",
+            "responses": "<5",
+            "average": None,
+            "suppressed": True,
+        }
+    ]
+
+
+@pytest.mark.parametrize("people", [2, 8])
+def test_results_cost_the_same_queries_however_many_answered(
+    signed_in, cohort, questionnaire, coordinator, people, django_assert_max_num_queries
+):
+    cohort.capacity = None
+    cohort.save()
+    answer_as_many(cohort, questionnaire, [4] * people)
+    client = signed_in(coordinator)
+    client.get(results_url(questionnaire))  # the session and user, once
+    with django_assert_max_num_queries(12):
+        assert client.get(results_url(questionnaire)).status_code == 200
+
+
+def test_a_changed_template_becomes_a_new_version_and_old_answers_stay_with_theirs(
+    signed_in, learner, enrollment, questionnaire, coordinator
+):
+    signed_in(learner).post(
+        answers_url(questionnaire), {"answers": GOOD}, content_type="application/json"
+    )
+    question = questionnaire.template.questions.get(key="overall")
+    question.set_current_language("en")
+    question.text = "How good was it, all in all?"
+    question.save()
+
+    response = signed_in(coordinator).post(
+        f"/api/v1/questionnaires/{questionnaire.public_id}/new-version/"
+    )
+    assert response.status_code == 201
+    successor = Questionnaire.objects.get(public_id=response.json()["id"])
+    questionnaire.refresh_from_db()
+    assert (questionnaire.version, successor.version) == (1, 2)
+    assert not questionnaire.is_open()
+    assert (
+        questionnaire.questions["questions"][0]["text"]["en"]
+        == "Overall, how do you rate the course?"
+    )
+    assert successor.questions["questions"][0]["text"]["en"] == "How good was it, all in all?"
+    assert Response.objects.get().questionnaire == questionnaire
+
+
+def test_anonymity_is_chosen_before_opening(signed_in, questionnaire, coordinator):
+    response = signed_in(coordinator).patch(
+        f"/api/v1/questionnaires/{questionnaire.public_id}/",
+        {"anonymous": False},
+        content_type="application/json",
+    )
+    assert response.status_code == 409
+    assert response.json()["code"] == "anonymity_fixed"
+
+
+def test_a_coordinator_attaches_a_named_questionnaire_before_it_opens(
+    signed_in, cohort, questionnaire, coordinator, learner, enrollment
+):
+    opens = timezone.now() + timedelta(days=3)
+    response = signed_in(coordinator).post(
+        f"/api/v1/cohorts/{cohort.public_id}/questionnaires/",
+        {
+            "template": str(questionnaire.template.public_id),
+            "opens_at": opens.isoformat(),
+            "closes_at": (opens + timedelta(days=7)).isoformat(),
+            "anonymous": False,
+        },
+        content_type="application/json",
+    )
+    assert response.status_code == 201
+    named = Questionnaire.objects.get(public_id=response.json()["id"])
+    assert (named.version, named.is_anonymous) == (2, False)
+    Questionnaire.objects.filter(pk=named.pk).update(opens_at=timezone.now())
+    named.refresh_from_db()
+    questionnaires.submit_answers(questionnaire=named, learner=learner, answers=GOOD, language="es")
+    assert Response.objects.get(questionnaire=named).enrollment == enrollment
+
+
+def test_reminders_reach_only_enrolled_people_who_have_not_answered_at_their_rhythm(
+    learner,
+    other_learner,
+    cohort,
+    enrollment,
+    questionnaire,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
+):
+    learner.preferred_language = "pt"
+    learner.save()
+    answered = UserFactory(email="done@city.example")
+    cohort.capacity = None
+    cohort.save()
+    services.enroll_learner(cohort=cohort, learner=answered)
+    questionnaires.submit_answers(
+        questionnaire=questionnaire, learner=answered, answers=GOOD, language="es"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert questionnaires.remind() == 1
+        assert questionnaires.remind() == 0  # not again before its rhythm
+    assert [message.to for message in mailoutbox] == [[learner.email]]
+    assert "opinião" in mailoutbox[0].subject or "Avaliação" in mailoutbox[0].body
+    later = timezone.now() + timedelta(days=questionnaire.reminder_days, minutes=1)
+    assert questionnaires.remind(now=later) == 1
+
+
+def test_answering_the_questionnaire_completes_a_course_that_requires_it(
+    learner, enrollment, cohort, site, questionnaire, django_capture_on_commit_callbacks
+):
+    cohort.requires_questionnaire = True
+    cohort.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        progress.mark_lesson_done(learner=learner, lesson=site["lesson"])
+        progress.mark_lesson_done(learner=learner, lesson=site["lesson2"])
+    enrollment.refresh_from_db()
+    assert enrollment.status == "active"  # every lesson done, the questionnaire not yet
+
+    with django_capture_on_commit_callbacks(execute=True):
+        questionnaires.submit_answers(
+            questionnaire=questionnaire, learner=learner, answers=GOOD, language="es"
+        )
+    enrollment.refresh_from_db()
+    assert enrollment.status == "completed"
+
+
+def test_a_learner_answers_on_the_page_in_spanish_and_sees_why_an_answer_is_refused(
+    signed_in, learner, enrollment, questionnaire
+):
+    client = signed_in(learner)
+    url = f"/es/questionnaires/{questionnaire.public_id}/"
+    assert "Evaluación final del curso" in client.get(url).content.decode()
+    assert "Tu opinión, por favor" in client.get("/es/my-courses/").content.decode()
+
+    refused = client.post(url, {"q-overall": "5", "q-useful": "4", "q-format": "online"})
+    assert refused.status_code == 400
+    assert "necesita una respuesta" in refused.content.decode()  # the recommendation is missing
+    assert not Response.objects.exists()
+
+    sent = client.post(
+        url, {"q-overall": "5", "q-useful": "4", "q-recommend": "8", "q-format": "online"}
+    )
+    assert sent.status_code == 302
+    assert Response.objects.get().language == "es"
+    assert "Tu opinión, por favor" not in client.get("/es/my-courses/").content.decode()
