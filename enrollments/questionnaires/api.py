@@ -92,6 +92,47 @@ class AnswersSerializer(serializers.Serializer):
     )
 
 
+class BarSerializer(serializers.Serializer):
+    key = serializers.CharField()
+    label = serializers.CharField()
+    count = serializers.IntegerField()
+    percent = serializers.FloatField()
+
+
+class QuestionResultSerializer(serializers.Serializer):
+    key = serializers.CharField()
+    kind = serializers.CharField()
+    text = serializers.CharField()
+    answered = serializers.IntegerField()
+    average = serializers.FloatField(allow_null=True)
+    net_promoter = serializers.FloatField(allow_null=True)
+    distribution = BarSerializer(many=True)
+    texts = serializers.ListField(child=serializers.CharField())
+
+
+class ComparisonGroupSerializer(serializers.Serializer):
+    cohort = serializers.CharField()
+    language = serializers.CharField()
+    responses = serializers.CharField(help_text='A count, or "<N" for a group under N.')
+    average = serializers.FloatField(allow_null=True)
+    suppressed = serializers.BooleanField()
+
+
+class ComparisonSerializer(serializers.Serializer):
+    question = serializers.CharField()
+    text = serializers.CharField()
+    groups = ComparisonGroupSerializer(many=True)
+
+
+class ResultsSerializer(serializers.Serializer):
+    questionnaire = serializers.UUIDField()
+    responses = serializers.IntegerField()
+    anonymous = serializers.BooleanField()
+    min_cell = serializers.IntegerField()
+    questions = QuestionResultSerializer(many=True)
+    comparisons = ComparisonSerializer(many=True)
+
+
 def visible_questionnaires(user: Any) -> QuerySet[Questionnaire]:
     """Learners see those of their cohorts; trainers and coordinators those they follow."""
     mine = Questionnaire.objects.filter(
@@ -152,7 +193,7 @@ class QuestionnaireViewSet(viewsets.ReadOnlyModelViewSet):
     @extend_schema(
         request=None,
         parameters=[OpenApiParameter("export", str, enum=["csv", "xlsx"])],
-        responses={200: serializers.DictField()},
+        responses={200: ResultsSerializer},
     )
     @action(detail=True, methods=["get"])
     def results(self, request: Request, public_id: str) -> Any:
