@@ -203,9 +203,11 @@ def issue_certificate(*, certificate_id: int) -> Certificate:
 
             pk = certificate.pk
             transaction.on_commit(lambda: tasks.send_certificate_ready.delay(pk))
-    if not won:
-        storage.delete(name)
     certificate.refresh_from_db()
+    if not won and certificate.pdf.name != name:
+        # Rendering is deterministic, so a loser usually wrote the winner's very file; only
+        # a file of its own (the claims changed in between) is removed.
+        storage.delete(name)
     return certificate
 
 
