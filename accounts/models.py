@@ -202,3 +202,27 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self) -> str:
         return self.first_name or self.email
+
+
+class PrivacyRequest(models.Model):
+    """The audit trail of what a person asked about their data, kept after erasure (with the
+    public id only, so it says that it happened, not who it was once erased)."""
+
+    class Kind(models.TextChoices):
+        EXPORT = "export", _("Data downloaded")
+        ERASE = "erase", _("Account erased")
+
+    user = models.ForeignKey(
+        User, null=True, blank=True, related_name="privacy_requests", on_delete=models.SET_NULL
+    )
+    user_public_id = models.UUIDField()
+    kind = models.CharField(max_length=16, choices=Kind)
+    requested_by = models.ForeignKey(
+        User, null=True, blank=True, related_name="+", on_delete=models.SET_NULL
+    )
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("privacy request")
+        verbose_name_plural = _("privacy requests")
+        ordering = ["-at"]

@@ -9,6 +9,8 @@ urlpatterns = [
     path("login/", views.SignInView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("profile/", views.profile, name="profile"),
+    path("profile/my-data/", views.my_data, name="my_data"),
+    path("profile/erase/", views.erase_account, name="erase"),
     path(
         "password-reset/",
         auth_views.PasswordResetView.as_view(

@@ -81,3 +81,45 @@ class SignInView(LoginView):
 def client_ip(request: HttpRequest) -> str:
     # Behind a proxy, SECURE_PROXY_SSL_HEADER deployments also set REMOTE_ADDR via the server.
     return str(request.META.get("REMOTE_ADDR", ""))
+
+
+@login_required
+def my_data(request: HttpRequest) -> HttpResponse:
+    """Everything Aula holds about the signed-in person, as a JSON file."""
+    import json
+
+    from django.core.serializers.json import DjangoJSONEncoder
+
+    from accounts import privacy
+
+    user = request.user
+    assert isinstance(user, User)
+    data = privacy.export_personal_data(user=user)
+    response = HttpResponse(
+        json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'attachment; filename="aula-my-data.json"'
+    return response
+
+
+@login_required
+def erase_account(request: HttpRequest) -> HttpResponse:
+    from django.contrib.auth import logout
+
+    from accounts import privacy
+
+    user = request.user
+    assert isinstance(user, User)
+    error = ""
+    if request.method == "POST":
+        if not request.POST.get("confirm"):
+            error = _("Tick the box to confirm that you want your account erased.")
+        elif not user.check_password(request.POST.get("password", "")):
+            error = _("The password is not right.")
+        else:
+            privacy.erase_account(user=user)
+            logout(request)
+            messages.success(request, _("Your account has been erased."))
+            return HttpResponseRedirect(f"/{translation.get_language()}/")
+    return render(request, "accounts/erase.html", {"error": error}, status=400 if error else 200)

@@ -4,6 +4,8 @@ from typing import Any
 
 from django.dispatch import receiver
 
+from accounts.models import User
+from accounts.signals import account_erasing, personal_data_requested
 from cms.models import LessonPage
 from cms.signals import lesson_viewed
 from enrollments import progress
@@ -12,3 +14,17 @@ from enrollments import progress
 @receiver(lesson_viewed, sender=LessonPage)
 def record_lesson_view(sender: type, lesson: LessonPage, user: Any, **kwargs: Any) -> None:
     progress.record_lesson_view(learner=user, lesson=lesson)
+
+
+@receiver(personal_data_requested, sender=User)
+def enrollment_data(sender: type, user: User, **kwargs: Any) -> tuple[str, Any]:
+    from enrollments import privacy
+
+    return "learning", privacy.personal_data(user)
+
+
+@receiver(account_erasing, sender=User)
+def erase_learning_identity(sender: type, user: User, **kwargs: Any) -> None:
+    from enrollments import privacy
+
+    privacy.erase(user)

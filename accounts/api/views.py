@@ -55,3 +55,41 @@ class TokenView(APIView):
         throttle.clear(ip=ip, email=email)
         token, _created = Token.objects.get_or_create(user=user)
         return Response({"token": token.key})
+
+
+class MyDataView(APIView):
+    """Everything Aula holds about the signed-in person (profile, enrolments, progress,
+    statements, certificates, named answers); each download is recorded."""
+
+    @extend_schema(responses={200: serializers.DictField()})
+    def get(self, request: Request) -> Response:
+        from accounts import privacy
+        from config.api import current_user
+
+        return Response(privacy.export_personal_data(user=current_user(request)))
+
+
+class EraseInputSerializer(serializers.Serializer):
+    password = serializers.CharField(trim_whitespace=False)
+    confirm = serializers.BooleanField()
+
+
+class EraseAccountView(APIView):
+    """Erases the signed-in person's account; issued certificates stay verifiable."""
+
+    @extend_schema(request=EraseInputSerializer, responses={204: None})
+    def post(self, request: Request) -> Response:
+        from accounts import privacy
+        from config.api import current_user
+
+        user = current_user(request)
+        data = EraseInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        if not data.validated_data["confirm"]:
+            raise serializers.ValidationError(
+                {"confirm": [_("Confirm that you want your account erased.")]}
+            )
+        if not user.check_password(data.validated_data["password"]):
+            raise serializers.ValidationError({"password": [_("The password is not right.")]})
+        privacy.erase_account(user=user)
+        return Response(status=status.HTTP_204_NO_CONTENT)

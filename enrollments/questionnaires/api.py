@@ -94,7 +94,7 @@ class AnswersSerializer(serializers.Serializer):
 
 class BarSerializer(serializers.Serializer):
     key = serializers.CharField()
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]
     count = serializers.IntegerField()
     percent = serializers.FloatField()
 
