@@ -55,6 +55,8 @@ CERTIFICATE_ISSUER_NAME = env_str(
 # Verification look-ups per client address and hour; misses (unknown codes) count apart.
 CERTIFICATE_VERIFY_RATE = env_int("CERTIFICATE_VERIFY_RATE", 300)
 CERTIFICATE_VERIFY_MISS_RATE = env_int("CERTIFICATE_VERIFY_MISS_RATE", 30)
+# Results and reports never show a group of fewer people than this apart.
+REPORT_MIN_CELL = env_int("REPORT_MIN_CELL", 5)
 
 INSTALLED_APPS = [
     "accounts",

@@ -13,7 +13,7 @@ from enrollments.questionnaires.models import SCALES, Answer, QuestionKind, Ques
 
 
 def min_cell() -> int:
-    return int(getattr(settings, "REPORT_MIN_CELL", 5))
+    return int(settings.REPORT_MIN_CELL)
 
 
 @dataclass
