@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.contrib.auth import authenticate
 from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import permissions, serializers, status
 from rest_framework.authtoken.models import Token
@@ -61,7 +62,7 @@ class MyDataView(APIView):
     """Everything Aula holds about the signed-in person (profile, enrolments, progress,
     statements, certificates, named answers); each download is recorded."""
 
-    @extend_schema(responses={200: serializers.DictField()})
+    @extend_schema(responses={200: OpenApiTypes.OBJECT})
     def get(self, request: Request) -> Response:
         from accounts import privacy
         from config.api import current_user
