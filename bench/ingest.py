@@ -169,12 +169,13 @@ def load(path: str, tokens: list[str], per_learner: int, iri: str) -> tuple[floa
     return time.perf_counter() - started, latencies
 
 
-def report(name: str, elapsed: float, latencies: list[float]) -> float:
+def report(name: str, elapsed: float, latencies: list[float], *, width: int = 28) -> float:
+    """Prints one line (requests, rate, p50 and p99 in ms) and returns the rate."""
     latencies.sort()
     rate = len(latencies) / elapsed
     p50 = statistics.median(latencies) * 1000
     p99 = latencies[max(0, int(len(latencies) * 0.99) - 1)] * 1000
-    print(f"{name:<28}{len(latencies):>8}{rate:>12.1f}{p50:>10.1f}{p99:>10.1f}")
+    print(f"{name:<{width}}{len(latencies):>8}{rate:>12.1f}{p50:>10.1f}{p99:>10.1f}")
     return rate
 
 

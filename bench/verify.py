@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import http.client
 import os
-import statistics
 import subprocess
 import sys
 import threading
@@ -127,12 +126,9 @@ def load(paths: list[str], requests: int, clients: int) -> tuple[float, list[flo
 
 
 def report(name: str, elapsed: float, latencies: list[float]) -> float:
-    latencies.sort()
-    rate = len(latencies) / elapsed
-    p50 = statistics.median(latencies) * 1000
-    p99 = latencies[max(0, int(len(latencies) * 0.99) - 1)] * 1000
-    print(f"{name:<40}{len(latencies):>9}{rate:>12.1f}{p50:>10.1f}{p99:>10.1f}")
-    return rate
+    from bench.ingest import report as print_line
+
+    return print_line(name, elapsed, latencies, width=40)
 
 
 def main() -> None:
@@ -147,7 +143,7 @@ def main() -> None:
         api = [f"/api/v1/certificates/verify/{code}" for code in found]
         page = [f"/es/verify/{code}/" for code in found]
         load(api, args.clients * 5, args.clients)  # warm every worker
-        print(f"{'endpoint':<40}{'requests':>9}{'req/s':>12}{'p50 ms':>10}{'p99 ms':>10}")
+        print(f"{'endpoint':<40}{'requests':>8}{'req/s':>12}{'p50 ms':>10}{'p99 ms':>10}")
         real = report(
             "GET /api/v1/certificates/verify/<code>", *load(api, args.requests, args.clients)
         )
