@@ -12,8 +12,12 @@ RETRY = {"autoretry_for": (Exception,), "retry_backoff": True, "max_retries": 8}
 @shared_task(name="certificates.issue", acks_late=True, **RETRY)
 def issue_certificate(certificate_id: int) -> None:
     from certificates import services
+    from certificates.models import Certificate
 
-    services.issue_certificate(certificate_id=certificate_id)
+    try:
+        services.issue_certificate(certificate_id=certificate_id)
+    except Certificate.DoesNotExist:
+        return  # gone (its enrolment's data was erased in a test, say): nothing to retry
 
 
 @shared_task(name="certificates.start", acks_late=True, **RETRY)
@@ -21,7 +25,10 @@ def start_certificate(enrollment_id: int) -> None:
     from certificates import services
     from enrollments.models import Enrollment
 
-    services.start_certificate(enrollment=Enrollment.objects.get(pk=enrollment_id))
+    enrollment = Enrollment.objects.filter(pk=enrollment_id).first()
+    if enrollment is None:
+        return  # nothing to certify any more; retrying would not change that
+    services.start_certificate(enrollment=enrollment)
 
 
 @shared_task(name="certificates.publish_status_list", **RETRY)

@@ -45,6 +45,11 @@ def tasks_run_in_process(request):
     app.conf.task_always_eager = True
     yield
     app.conf.task_always_eager = eager
+    # Eager tasks run from several threads at once (the concurrency tests) can leave Celery's
+    # process-wide "inside a task" flag set, and every later result.get() would refuse.
+    from celery._state import _set_task_join_will_block
+
+    _set_task_join_will_block(False)
 
 
 @pytest.fixture(autouse=True)
