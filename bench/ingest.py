@@ -81,27 +81,42 @@ def prepare(learners: int) -> tuple[list[str], str]:
     return tokens, activity_iri(activity.key)
 
 
-def serve(workers: int) -> subprocess.Popen[bytes]:
+def serve(
+    workers: int,
+    *,
+    port: int = PORT,
+    extra_env: dict[str, str] | None = None,
+    static: bool = False,
+) -> subprocess.Popen[bytes]:
+    """Gunicorn with production settings on 127.0.0.1, answering as `localhost` (the
+    `127.0.0.1` twin is the H5P content origin). `static` collects static files first, as a
+    page with a stylesheet needs in production."""
     env = {
         **os.environ,
         "DEBUG": "false",
         "SECRET_KEY": os.environ.get("SECRET_KEY", "bench-" * 8),
-        "ALLOWED_HOSTS": "127.0.0.1",
+        "ALLOWED_HOSTS": "localhost",
         "XAPI_THROTTLE_RATE": "1000000/min",
         "DJANGO_SETTINGS_MODULE": "config.settings",
         "LOG_LEVEL": "WARNING",
+        **(extra_env or {}),
     }
+    if static:
+        subprocess.run(
+            [sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"],
+            cwd=ROOT,
+            env=env,
+            check=True,
+        )
     server = subprocess.Popen(
         [
             sys.executable,
             "-m",
             "gunicorn",
             "--bind",
-            f"127.0.0.1:{PORT}",
+            f"127.0.0.1:{port}",
             "--workers",
             str(workers),
-            "--env",
-            "DJANGO_SETTINGS_MODULE=config.settings",
             "--log-level",
             "warning",
             "bench.wsgi:application",
@@ -111,7 +126,9 @@ def serve(workers: int) -> subprocess.Popen[bytes]:
     )
     for _ in range(100):
         try:
-            http.client.HTTPConnection("127.0.0.1", PORT, timeout=1).request("GET", "/healthz")
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
+            connection.request("GET", "/healthz", headers={"Host": "localhost"})
+            connection.getresponse().read()
             return server
         except OSError:
             time.sleep(0.2)
@@ -146,7 +163,7 @@ def load(path: str, tokens: list[str], per_learner: int, iri: str) -> tuple[floa
                 {
                     "Content-Type": "application/json",
                     "Authorization": f"Token {token}",
-                    "Host": "127.0.0.1",
+                    "Host": "localhost",
                 },
             )
             response = conn.getresponse()

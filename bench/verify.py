@@ -39,49 +39,18 @@ def codes(count: int) -> list[str]:
 
 
 def serve(workers: int) -> subprocess.Popen[bytes]:
-    env = {
-        **os.environ,
-        "DEBUG": "false",
-        "SECRET_KEY": os.environ.get("SECRET_KEY", "bench-" * 8),
-        "ALLOWED_HOSTS": "localhost",
-        "CERTIFICATE_SIGNING_KEY": os.environ.get("CERTIFICATE_SIGNING_KEY", "")
-        or _throwaway_key(),
-        "CERTIFICATE_VERIFY_RATE": "100000000",
-        "LOG_LEVEL": "WARNING",
-    }
-    # The page needs the static files' manifest, as in production.
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"],
-        cwd=ROOT,
-        env=env,
-        check=True,
+    from bench.ingest import serve as start_gunicorn
+
+    return start_gunicorn(
+        workers,
+        port=PORT,
+        static=True,
+        extra_env={
+            "CERTIFICATE_SIGNING_KEY": os.environ.get("CERTIFICATE_SIGNING_KEY", "")
+            or _throwaway_key(),
+            "CERTIFICATE_VERIFY_RATE": "100000000",
+        },
     )
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "--bind",
-            f"127.0.0.1:{PORT}",
-            "--workers",
-            str(workers),
-            "--log-level",
-            "warning",
-            "bench.wsgi:application",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    for _ in range(100):
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=1)
-            connection.request("GET", "/healthz", headers={"Host": "localhost"})
-            connection.getresponse().read()
-            return server
-        except OSError:
-            time.sleep(0.2)
-    server.kill()
-    sys.exit("gunicorn did not start")
 
 
 def _throwaway_key() -> str:
