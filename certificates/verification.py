@@ -124,11 +124,16 @@ def public_record(outcome: Outcome) -> dict[str, Any]:
     return record
 
 
-def pdf_matches(certificate: Certificate, upload: IO[bytes]) -> bool:
+def pdf_digest(upload: IO[bytes]) -> str:
+    """The SHA-256 of an uploaded file, read in chunks (a PDF may be large)."""
     digest = hashlib.sha256()
     for chunk in iter(lambda: upload.read(1 << 16), b""):
         digest.update(chunk)
-    return bool(certificate.pdf_sha256) and digest.hexdigest() == certificate.pdf_sha256
+    return digest.hexdigest()
+
+
+def pdf_matches(certificate: Certificate, upload: IO[bytes]) -> bool:
+    return bool(certificate.pdf_sha256) and pdf_digest(upload) == certificate.pdf_sha256
 
 
 # Throttling. The codes' entropy already defeats enumeration; this only limits abuse, and

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
 from django.db.models import QuerySet
@@ -157,7 +156,7 @@ class VerifyPdfView(APIView):
         data = PdfCheckSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         upload = data.validated_data["file"]
-        digest = hashlib.sha256(upload.read()).hexdigest()
+        digest = verification.pdf_digest(upload)
         return Response(
             {"matches": digest == outcome.certificate.pdf_sha256, "sha256": digest},
             headers=OPEN_CORS,

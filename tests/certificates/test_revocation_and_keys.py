@@ -224,3 +224,28 @@ def test_an_independent_verifier_accepts_aulas_credential_and_sees_its_revocatio
     credential.write_text(json.dumps(tampered))
     forged = subprocess.run(run, capture_output=True, text=True, timeout=120)
     assert forged.returncode == 1
+
+
+@pytest.mark.parametrize("person", ["learner", "trainer", "outside_coordinator"])
+def test_only_the_cohorts_coordinators_issue_by_hand(
+    request, signed_in, enrollment, coordinator, person
+):
+    from tests.certificates.conftest import complete
+
+    complete(enrollment, coordinator)  # (callbacks not run: no certificate yet)
+    Certificate.objects.all().delete()
+    response = signed_in(request.getfixturevalue(person)).post(
+        f"/api/v1/enrollments/{enrollment.public_id}/certificate/"
+    )
+    assert response.status_code == 403
+    assert not Certificate.objects.exists()
+
+
+def test_an_unfinished_enrolment_is_refused_by_hand_with_a_reason(
+    signed_in, enrollment, coordinator
+):
+    response = signed_in(coordinator).post(
+        f"/api/v1/enrollments/{enrollment.public_id}/certificate/"
+    )
+    assert response.status_code == 400
+    assert response.json()["code"] == "not_completed"

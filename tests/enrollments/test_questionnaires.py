@@ -349,3 +349,50 @@ def test_a_learner_answers_on_the_page_in_spanish_and_sees_why_an_answer_is_refu
     assert sent.status_code == 302
     assert Response.objects.get().language == "es"
     assert "Tu opinión, por favor" not in client.get("/es/my-courses/").content.decode()
+
+
+@pytest.mark.parametrize("person", ["learner", "trainer", "outside_coordinator"])
+def test_only_the_cohorts_staff_attach_change_or_version_questionnaires(
+    request, signed_in, cohort, questionnaire, enrollment, person
+):
+    client = signed_in(request.getfixturevalue(person))
+    opens = timezone.now() + timedelta(days=3)
+    attach = client.post(
+        f"/api/v1/cohorts/{cohort.public_id}/questionnaires/",
+        {
+            "template": str(questionnaire.template.public_id),
+            "opens_at": opens.isoformat(),
+            "closes_at": (opens + timedelta(days=7)).isoformat(),
+        },
+        content_type="application/json",
+    )
+    change = client.patch(
+        f"/api/v1/questionnaires/{questionnaire.public_id}/",
+        {"reminder_days": 1},
+        content_type="application/json",
+    )
+    version = client.post(f"/api/v1/questionnaires/{questionnaire.public_id}/new-version/")
+
+    assert attach.status_code == 403
+    assert change.status_code in (403, 404)
+    assert version.status_code in (403, 404)
+    assert Questionnaire.objects.count() == Questionnaire.objects.filter(version=1).count()
+    questionnaire.refresh_from_db()
+    assert questionnaire.reminder_days == 7
+
+
+def test_a_questionnaire_closing_before_it_opens_is_refused(
+    signed_in, cohort, questionnaire, coordinator
+):
+    opens = timezone.now() + timedelta(days=3)
+    response = signed_in(coordinator).post(
+        f"/api/v1/cohorts/{cohort.public_id}/questionnaires/",
+        {
+            "template": str(questionnaire.template.public_id),
+            "opens_at": opens.isoformat(),
+            "closes_at": (opens - timedelta(days=1)).isoformat(),
+        },
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert response.json()["code"] == "closes_before_opening"
