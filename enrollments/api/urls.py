@@ -1,6 +1,7 @@
 from django.urls import path
 from rest_framework.routers import DefaultRouter
 
+from enrollments.api.reports import CohortReportView, DelegationReportView, OpenFiguresView
 from enrollments.api.views import (
     CohortViewSet,
     EnrollmentViewSet,
@@ -18,4 +19,7 @@ urlpatterns = [
     *router.urls,
     path("lessons/<uuid:translation_key>/done/", LessonDoneView.as_view(), name="lesson-done"),
     path("xapi/statements", StatementsView.as_view(), name="xapi-statements"),
+    path("cohorts/<uuid:public_id>/report/", CohortReportView.as_view(), name="cohort-report"),
+    path("reports/delegation/", DelegationReportView.as_view(), name="delegation-report"),
+    path("reports/open/", OpenFiguresView.as_view(), name="open-figures"),
 ]
