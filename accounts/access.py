@@ -102,13 +102,7 @@ class _Cohort(Protocol):
 
 
 def trains_cohort(user: AnyUser, cohort: _Cohort) -> bool:
-    if not (user.is_authenticated and user.is_active):
-        return False
-    trained: set[int] | None = getattr(user, "_trained_cohort_ids", None)
-    if trained is None:
-        trained = set(user.trained_cohorts.values_list("pk", flat=True))  # type: ignore[union-attr,attr-defined]
-        user._trained_cohort_ids = trained  # type: ignore[union-attr,attr-defined]
-    return cohort.pk in trained
+    return cohort.pk in trained_cohort_ids(user)
 
 
 def can_manage_cohort(user: AnyUser, cohort: _Cohort) -> bool:
@@ -153,3 +147,50 @@ def certificates_filter(user: AnyUser) -> Q:
         | Q(enrollment__cohort__delegation__in=coordinated_delegation_ids(user))
         | Q(enrollment__cohort__trainers=user.pk)
     )
+
+
+# Reports: aggregate figures, each count suppressed below settings.REPORT_MIN_CELL.
+
+
+def trained_cohort_ids(user: AnyUser) -> set[int]:
+    if not (user.is_authenticated and user.is_active):
+        return set()
+    trained: set[int] | None = getattr(user, "_trained_cohort_ids", None)
+    if trained is None:
+        trained = set(user.trained_cohorts.values_list("pk", flat=True))  # type: ignore[union-attr,attr-defined]
+        user._trained_cohort_ids = trained  # type: ignore[union-attr,attr-defined]
+    return trained
+
+
+def can_view_reports(user: AnyUser) -> bool:
+    """Site admins, coordinators, and trainers who run at least one cohort."""
+    return is_site_admin(user) or is_coordinator(user) or bool(trained_cohort_ids(user))
+
+
+def can_view_cohort_report(user: AnyUser, cohort: _Cohort) -> bool:
+    return can_follow_cohort(user, cohort)
+
+
+def can_view_delegation_report(user: AnyUser, delegation: Delegation) -> bool:
+    """Its coordinators, site admins, and trainers of one of its cohorts (who see only theirs)."""
+    if can_manage_delegation(user, delegation):
+        return True
+    if not trained_cohort_ids(user):
+        return False
+    return delegation.cohorts.filter(pk__in=trained_cohort_ids(user)).exists()  # type: ignore[attr-defined]
+
+
+def reported_cohorts_filter(user: AnyUser) -> Q:
+    """Cohorts whose figures a person may see in a delegation report."""
+    if is_site_admin(user):
+        return Q()
+    if not (user.is_authenticated and user.is_active):
+        return Q(pk__in=[])
+    return Q(delegation__in=coordinated_delegation_ids(user)) | Q(pk__in=trained_cohort_ids(user))
+
+
+def report_delegations_filter(user: AnyUser) -> Q:
+    """Delegations a person may pick in the delegation report's form."""
+    if is_site_admin(user):
+        return Q()
+    return Q(pk__in=coordinated_delegation_ids(user)) | Q(cohorts__in=trained_cohort_ids(user))

@@ -55,8 +55,12 @@ CERTIFICATE_ISSUER_NAME = env_str(
 # Verification look-ups per client address and hour; misses (unknown codes) count apart.
 CERTIFICATE_VERIFY_RATE = env_int("CERTIFICATE_VERIFY_RATE", 300)
 CERTIFICATE_VERIFY_MISS_RATE = env_int("CERTIFICATE_VERIFY_MISS_RATE", 30)
-# Results and reports never show a group of fewer people than this apart.
+# Questionnaire results and reports: groups of fewer people than this are shown as "<5"
+# (with this number), everywhere.
+# From 3: with zeros shown as 0, a "<2" would give a single person away.
 REPORT_MIN_CELL = env_int("REPORT_MIN_CELL", 5)
+if REPORT_MIN_CELL < 3:
+    raise ImproperlyConfigured(f"REPORT_MIN_CELL must be 3 or more, not {REPORT_MIN_CELL}.")
 
 INSTALLED_APPS = [
     "accounts",

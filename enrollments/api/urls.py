@@ -1,6 +1,7 @@
 from django.urls import path
 from rest_framework.routers import DefaultRouter
 
+from enrollments.api.reports import CohortReportView, DelegationReportView, OpenFiguresView
 from enrollments.api.views import (
     CohortViewSet,
     EnrollmentViewSet,
@@ -25,4 +26,7 @@ urlpatterns = [
         AttachView.as_view(),
         name="cohort-questionnaires",
     ),
+    path("cohorts/<uuid:public_id>/report/", CohortReportView.as_view(), name="cohort-report"),
+    path("reports/delegation/", DelegationReportView.as_view(), name="delegation-report"),
+    path("reports/open/", OpenFiguresView.as_view(), name="open-figures"),
 ]

@@ -1,0 +1,111 @@
+"""A report as CSV (one figure per line) or XLSX (one sheet per section). Hidden figures are
+exported as their text ("<5", "≥5"), never as numbers, so a spreadsheet cannot sum them back."""
+
+from __future__ import annotations
+
+import csv
+from typing import TYPE_CHECKING, Any
+
+from enrollments.reports.figures import Report
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
+CSV_COLUMNS = ["section", "key", "group", "measure", "value"]
+
+
+def sections(report: Report) -> list[tuple[str, list[str], list[list[Any]]]]:
+    """(sheet name, header, rows) for each part of the report."""
+    funnel = report.funnel
+    summary: list[list[Any]] = [
+        ["min_cell", report.min_cell],
+        ["people", report.people.published],
+        ["people_completed", report.people_completed.published],
+        ["completion_rate", funnel.completion_rate],
+        ["median_days_to_complete", funnel.median_days],
+    ]
+    if report.date_from and report.date_to:
+        summary += [["from", report.date_from.isoformat()], ["to", report.date_to.isoformat()]]
+    result: list[tuple[str, list[str], list[list[Any]]]] = [
+        ("summary", ["measure", "value"], summary),
+        (
+            "funnel",
+            ["stage", "value"],
+            [[key, cell.published] for key, _l, cell in funnel.stages()],
+        ),
+        (
+            "cohorts",
+            ["cohort", "title", "course", "delegation", "starts_on", "ends_on"]
+            + [key for key, _l, _c in funnel.stages()]
+            + ["completion_rate"],
+            [
+                [
+                    cohort.public_id,
+                    cohort.title,
+                    cohort.course_code,
+                    cohort.delegation_code,
+                    cohort.starts_on.isoformat(),
+                    cohort.ends_on.isoformat(),
+                    *(cell.published for _k, _l, cell in cohort.funnel.stages()),
+                    cohort.funnel.completion_rate,
+                ]
+                for cohort in report.cohorts
+            ],
+        ),
+        (
+            "weeks",
+            ["week", "starts_on", "active"],
+            [[w.label, w.starts_on.isoformat(), w.active.published] for w in report.weeks],
+        ),
+        (
+            "activities",
+            ["activity", "title", "people", "average_score"],
+            [[s.key, s.title, s.people.published, s.average] for s in report.scores],
+        ),
+    ]
+    for table in report.tables:
+        result.append(
+            (
+                table.dimension,
+                ["key", "group", "enrolled", "completed"],
+                [
+                    [g.key, g.label, g.enrolled.published, g.completed.published]
+                    for g in table.groups
+                ],
+            )
+        )
+    return result
+
+
+def write_csv(report: Report, stream: SupportsWrite[str]) -> None:
+    writer = csv.writer(stream)
+    writer.writerow(CSV_COLUMNS)
+    for name, header, rows in sections(report):
+        for row in rows:
+            if name in ("summary", "funnel"):
+                writer.writerow([name, "", "", row[0], _text(row[1])])
+                continue
+            key, group = row[0], row[1]
+            for measure, value in zip(header[2:], row[2:], strict=True):
+                writer.writerow([name, key, group, measure, _text(value)])
+
+
+def write_xlsx(report: Report, stream: SupportsWrite[bytes]) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    for name, header, rows in sections(report):
+        sheet = book.create_sheet(title=name[:31])
+        sheet.append(header)
+        for row in rows:
+            sheet.append([_cell(value) for value in row])
+    book.save(stream)
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _cell(value: Any) -> Any:
+    # Numbers stay numbers; "<5" and "≥5" stay text.
+    return value if isinstance(value, int | float) or value is None else str(value)

@@ -1,0 +1,413 @@
+"""Suppression applied to a report's raw counts: a cohort's own, or those over several cohorts,
+checked against each cohort's own published figures."""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, TypeVar
+
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from enrollments.reports.figures import RANK, Funnel, Group, Table
+from enrollments.reports.suppression import (
+    Breakdown,
+    Cell,
+    Kind,
+    Pair,
+    Part,
+    breakdown,
+    count,
+    paired_breakdown,
+    unpublished,
+)
+
+K = TypeVar("K")
+
+NOT_STATED = ""
+OTHER_ANSWERS = "*"  # the pool of gender answers given by too few people to show them
+STAGES = ("invited", "enrolled", "active", "completed", "certified")
+
+
+@dataclass
+class Counts:
+    """Raw figures of one cohort, or over several (then people are counted once)."""
+
+    invited: int = 0
+    enrolled: int = 0
+    active: int = 0
+    completed: int = 0
+    certified: int = 0
+    median: datetime.timedelta | None = None
+    people: int = 0
+    people_completed: int = 0
+    weeks: dict[datetime.date, int] = field(default_factory=dict)
+    # activity id → people with a score, number of scores, sum of the scores
+    scores: dict[int, tuple[int, int, Decimal]] = field(default_factory=dict)
+    # (country id or 0, city id or 0) → enrolled, completed
+    places: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
+    positions: dict[str, tuple[int, int]] = field(default_factory=dict)
+    genders: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+
+def add(target: dict[Any, tuple[int, int]], key: Any, enrolled: int, completed: int) -> None:
+    before = target.get(key, (0, 0))
+    target[key] = (before[0] + enrolled, before[1] + completed)
+
+
+def normalised_gender(text: str) -> str:
+    # Lower-cased here rather than in the database: SQLite's lower() knows only ASCII.
+    return text.strip().lower()
+
+
+def pool_genders(
+    genders: Mapping[str, tuple[int, int]], k: int
+) -> tuple[dict[str, tuple[int, int]], bool]:
+    """Answers given by fewer than k people are counted together: a rare answer, even shown as
+    "<5", could tell who gave it."""
+    pooled: dict[str, tuple[int, int]] = {}
+    any_pooled = False
+    for answer, (enrolled, completed) in genders.items():
+        if answer != NOT_STATED and enrolled < k:
+            add(pooled, OTHER_ANSWERS, enrolled, completed)
+            any_pooled = True
+        else:
+            add(pooled, answer, enrolled, completed)
+    return pooled, any_pooled
+
+
+def gender_label(answer: str) -> str:
+    if answer == NOT_STATED:
+        return _("not stated")
+    if answer == OTHER_ANSWERS:
+        return _("other answers")
+    return answer
+
+
+def rate(completed: Cell, enrolled: Cell) -> float | None:
+    if completed.value is None or not enrolled.value:
+        return None
+    return completed.value / enrolled.value
+
+
+@dataclass
+class Published:
+    """A cohort's (or several cohorts') suppressed figures; a cohort's serve as a part of
+    the figures over several."""
+
+    funnel: Funnel
+    people: Cell
+    people_completed: Cell
+    weeks: Breakdown[datetime.date]
+    scores: Breakdown[int]
+    averages: dict[int, float | None]
+    countries: Pair[int]
+    # Cities of each country listed; None where the country's own figures are hidden.
+    cities: dict[int, Pair[int] | None]
+    positions: Pair[str]
+    genders: Pair[str]
+    pooled_genders: bool
+
+    def city_parts(self, country: int) -> tuple[Part[int], Part[int]]:
+        if self.countries.withheld:
+            return unpublished(), unpublished()
+        if country not in self.cities:
+            # Nobody from that country: every city of it is a known 0.
+            return Part({}), Part({})
+        return _pair_parts(self.cities[country])
+
+
+def publish(
+    counts: Counts, *, k: int, within: Sequence[tuple[Counts, Published]] = ()
+) -> Published:
+    """Suppresses a cohort's figures or, with `within` (each cohort's counts and published
+    figures), the figures over those cohorts."""
+    parts = [published for _counts, published in within]
+    raw = [part_counts for part_counts, _published in within]
+    if parts:
+        stages = {
+            stage: _linked(
+                getattr(counts, stage), k=k, parts=[getattr(p.funnel, stage) for p in parts]
+            )
+            for stage in STAGES
+        }
+        people = count(counts.people, min_cell=k)
+        people_completed = count(counts.people_completed, min_cell=k)
+    else:
+        stages = {stage: count(getattr(counts, stage), min_cell=k) for stage in STAGES}
+        people, people_completed = stages["enrolled"], stages["completed"]
+    funnel = Funnel(
+        invited=stages["invited"],
+        enrolled=stages["enrolled"],
+        active=stages["active"],
+        completed=stages["completed"],
+        certified=stages["certified"],
+        completion_rate=rate(stages["completed"], stages["enrolled"]),
+        median_days=(
+            round(counts.median.total_seconds() / 86400, 1)
+            if counts.median is not None and stages["completed"].value
+            else None
+        ),
+    )
+    weeks = breakdown(
+        counts.weeks,
+        min_cell=k,
+        total_published=False,
+        parts=[p.weeks.as_part() for p in parts],
+        overlap=_overlap(counts.weeks, [r.weeks for r in raw]),
+    )
+    scored = {activity: people for activity, (people, _n, _t) in counts.scores.items()}
+    scores = breakdown(
+        scored,
+        min_cell=k,
+        total_published=False,
+        parts=[p.scores.as_part() for p in parts],
+        overlap=_overlap(scored, [{a: s[0] for a, s in r.scores.items()} for r in raw]),
+    )
+    averages = {
+        activity: _average(activity, counts, scores, within, k) for activity in counts.scores
+    }
+
+    places = _by_country(counts)
+    raw_places = [_by_country(r) for r in raw]
+    countries = _pair(
+        _country_totals(places),
+        k=k,
+        enrolled=people,
+        completed=people_completed,
+        parts=[_pair_parts(p.countries) for p in parts],
+        part_values=[_country_totals(r) for r in raw_places],
+    )
+    cities: dict[int, Pair[int] | None] = {}
+    for country, enrolled_cell, completed_cell in countries.rows():
+        # Cities add up to their country: shown only where the country's figures are.
+        if country == 0 or enrolled_cell.value is None or completed_cell.value is None:
+            cities[country] = None
+            continue
+        cities[country] = _pair(
+            places[country],
+            k=k,
+            enrolled=enrolled_cell,
+            completed=completed_cell,
+            parts=[p.city_parts(country) for p in parts],
+            part_values=[r.get(country, {}) for r in raw_places],
+        )
+    genders, pooled = pool_genders(counts.genders, k)
+    return Published(
+        funnel=funnel,
+        people=people,
+        people_completed=people_completed,
+        weeks=weeks,
+        scores=scores,
+        averages=averages,
+        countries=countries,
+        cities=cities,
+        positions=_pair(
+            counts.positions,
+            k=k,
+            enrolled=people,
+            completed=people_completed,
+            parts=[_pair_parts(p.positions) for p in parts],
+            part_values=[r.positions for r in raw],
+        ),
+        genders=_pair(
+            genders,
+            k=k,
+            enrolled=people,
+            completed=people_completed,
+            parts=[
+                # A cohort's pool holds other answers than ours: its size tells nothing here.
+                _pair_parts(
+                    p.genders,
+                    otherwise=(0, k - 1) if p.pooled_genders else (0, 0),
+                    unknown=[OTHER_ANSWERS],
+                )
+                for p in parts
+            ],
+            part_values=[r.genders for r in raw],
+        ),
+        pooled_genders=pooled,
+    )
+
+
+def _average(
+    activity: int,
+    counts: Counts,
+    scores: Breakdown[int],
+    within: Sequence[tuple[Counts, Published]],
+    k: int,
+) -> float | None:
+    _people, n, total = counts.scores[activity]
+    shown = scores.cells.get(activity)
+    if shown is None or not shown.value or not n:
+        return None
+    # Beside the cohorts' own averages, an overall one gives away the average of the cohorts
+    # whose figures are hidden, taken together: shown only if those are k people or more.
+    hidden_people = sum(
+        part_counts.scores.get(activity, (0, 0, Decimal(0)))[0]
+        for part_counts, published in within
+        if _is_hidden(published.scores, activity)
+    )
+    if 0 < hidden_people < k:
+        return None
+    return float(total / n)
+
+
+def _is_hidden(published: Breakdown[K], key: K) -> bool:
+    cell = published.cells.get(key)
+    return published.withheld or (cell is not None and cell.is_suppressed)
+
+
+def _pair(
+    values: Mapping[K, tuple[int, int]],
+    *,
+    k: int,
+    enrolled: Cell,
+    completed: Cell,
+    parts: Sequence[tuple[Part[K], Part[K]]] = (),
+    part_values: Sequence[Mapping[K, tuple[int, int]]] = (),
+) -> Pair[K]:
+    first = {key: e for key, (e, _c) in values.items()}
+    second = {key: c for key, (_e, c) in values.items()}
+    return paired_breakdown(
+        first,
+        second,
+        min_cell=k,
+        enrolled_total=enrolled,
+        completed_total=completed,
+        enrolled_parts=[e for e, _c in parts],
+        completed_parts=[c for _e, c in parts],
+        enrolled_overlap=_overlap(first, [{g: e for g, (e, _c) in v.items()} for v in part_values]),
+        completed_overlap=_overlap(
+            second, [{g: c for g, (_e, c) in v.items()} for v in part_values]
+        ),
+    )
+
+
+def _overlap(whole: Mapping[K, int], parts: Sequence[Mapping[K, int]]) -> dict[K, int]:
+    """People counted in more than one part: the parts add up to the whole plus these. (None
+    for a group the parts do not count, such as the pool of rare gender answers.)"""
+    if not parts:
+        return {}
+    return {key: max(0, sum(part.get(key, 0) for part in parts) - n) for key, n in whole.items()}
+
+
+def _by_country(counts: Counts) -> dict[int, dict[int, tuple[int, int]]]:
+    places: dict[int, dict[int, tuple[int, int]]] = defaultdict(dict)
+    for (country, city), (enrolled, completed) in counts.places.items():
+        add(places[country], city, enrolled, completed)
+    return places
+
+
+def _country_totals(
+    places: Mapping[int, Mapping[int, tuple[int, int]]],
+) -> dict[int, tuple[int, int]]:
+    return {
+        country: (sum(e for e, _c in cities.values()), sum(c for _e, c in cities.values()))
+        for country, cities in places.items()
+    }
+
+
+def _pair_parts(pair: Pair[K] | None, **kwargs: Any) -> tuple[Part[K], Part[K]]:
+    if pair is None:
+        return unpublished(), unpublished()
+    return pair.enrolled.as_part(**kwargs), pair.completed.as_part(**kwargs)
+
+
+def _linked(n: int, *, k: int, parts: Sequence[Cell]) -> Cell:
+    """A sum over cohorts, published beside each cohort's own figure."""
+    linked = breakdown(
+        {0: n}, min_cell=k, total_published=False, parts=[Part({0: cell}) for cell in parts]
+    )
+    return linked.cells[0] if not linked.withheld else Cell(Kind.WITHHELD, k)
+
+
+# Tables ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class Names:
+    """Names in the active language of what the counts refer to by id."""
+
+    countries: dict[int, tuple[str, str]]  # id → name, ISO code
+    cities: dict[int, tuple[str, str]]  # id → name, public id
+
+
+def _groups(pair: Pair[K], describe: Callable[[K], tuple[str, str]]) -> list[Group]:
+    """Rows with figures first, largest first, then hidden ones by name."""
+    groups = []
+    for key, enrolled, completed in pair.rows():
+        group_key, label = describe(key)
+        groups.append(Group(group_key, label, enrolled, completed))
+    return sorted(
+        groups,
+        key=lambda g: (RANK[g.enrolled.kind], -(g.enrolled.value or 0), g.label.casefold()),
+    )
+
+
+def tables(published: Published, names: Names) -> list[Table]:
+    positions = dict(User.Position.choices)
+
+    def country(key: int) -> tuple[str, str]:
+        if not key:
+            return ("", _("Not stated"))
+        name, iso = names.countries.get(key, ("", ""))
+        return (iso, name)
+
+    city_groups: list[Group] = []
+    cities_hidden = False
+    for country_key, pair in published.cities.items():
+        if country_key == 0:
+            continue
+        if pair is None or pair.withheld:
+            cities_hidden = True
+            continue
+        country_name = names.countries.get(country_key, ("", ""))[0]
+
+        def city(key: int, country_name: str = country_name) -> tuple[str, str]:
+            if not key:
+                return ("", _("%(country)s, city not stated") % {"country": country_name})
+            name, public_id = names.cities.get(key, ("", ""))
+            return (public_id, f"{name} · {country_name}")
+
+        city_groups.extend(_groups(pair, city))
+    too_small = _("The groups are too small to show without giving someone away.")
+    return [
+        Table(
+            "country",
+            _("By country"),
+            _groups(published.countries, country),
+            published.countries.withheld,
+            too_small if published.countries.withheld else "",
+        ),
+        Table(
+            "city",
+            _("By city"),
+            city_groups,
+            published.countries.withheld,
+            _("Cities are shown only in countries whose own figures are shown.")
+            if cities_hidden
+            else "",
+        ),
+        Table(
+            "position",
+            _("By position"),
+            _groups(published.positions, lambda key: (key, str(positions.get(key, key)))),
+            published.positions.withheld,
+            too_small if published.positions.withheld else "",
+        ),
+        Table(
+            "gender",
+            _("By gender (self-described)"),
+            _groups(published.genders, lambda key: (key, gender_label(key))),
+            published.genders.withheld,
+            too_small
+            if published.genders.withheld
+            else _("Answers given by fewer than %(n)d people are counted together.")
+            % {"n": published.people.min_cell},
+        ),
+    ]
