@@ -1,13 +1,14 @@
-"""Measures reports on a large cohort: the cohort report, its CSV export, the delegation report
-and the roster's CSV export, on PostgreSQL.
+"""Measures reports on a large cohort, on PostgreSQL: the cohort report and its exports, the
+delegation report, the roster (page and exports) and the results of 5,000 questionnaire answers.
 
 Usage (needs the real services: `make services-up`, then `source /tmp/aula-services/services.env`):
-    .venv/bin/python bench/report.py [--learners 10000] [--runs 5]
+    .venv/bin/python bench/report.py [--learners 10000] [--answers 5000] [--runs 5]
 
 Sets up, in the database named by DATABASE_URL (the demo is seeded if missing), a bench course
 of 40 lessons with 5 activities and one cohort of N learners from the demo's member cities,
-with lesson progress, scores and statements (rows written with bulk_create; a previous bench
-cohort is removed first). Prints queries, median and fastest time per measure.
+with lesson progress, scores and statements, and the demo's end-of-course questionnaire answered
+by 5,000 of them (rows written with bulk_create; a previous bench cohort is removed first).
+Prints queries, median and fastest time per measure.
 """
 
 from __future__ import annotations
@@ -217,6 +218,49 @@ def fresh_cohort(course: Any, lessons: list[Any], activities: list[Any], learner
     return cohort
 
 
+def answered_questionnaire(cohort: Any, count: int) -> Any:
+    """The demo's end-of-course questionnaire on the bench cohort, answered anonymously by
+    its first `count` learners (a "has answered" marker each, answers without a name)."""
+    from enrollments.demo import seed_questionnaires
+    from enrollments.questionnaires.models import Answer, Questionnaire, Respondent, Response
+
+    seed_questionnaires()
+    questionnaire = Questionnaire.objects.get(cohort=cohort)
+    rng = random.Random(7)
+    enrollments = list(cohort.enrollments.order_by("pk").values_list("pk", flat=True)[:count])
+    Respondent.objects.bulk_create(
+        [Respondent(questionnaire=questionnaire, enrollment_id=pk) for pk in enrollments],
+        batch_size=BATCH,
+    )
+    responses = Response.objects.bulk_create(
+        [
+            Response(
+                questionnaire=questionnaire, language=rng.choice(["es", "pt", "fr", "en", "ca"])
+            )
+            for _ in enrollments
+        ],
+        batch_size=BATCH,
+    )
+    answers: list[Any] = []
+    for response in responses:
+        answers += [
+            Answer(response=response, question="overall", number=rng.randint(1, 5)),
+            Answer(response=response, question="useful", number=rng.randint(1, 5)),
+            Answer(response=response, question="recommend", number=rng.randint(0, 10)),
+            Answer(
+                response=response,
+                question="format",
+                option=rng.choice(["online", "blended", "in-person"]),
+            ),
+            Answer(response=response, question="topics", option="inclusion"),
+        ]
+        if rng.random() < 0.2:
+            answers.append(Answer(response=response, question="comments", text="Muy útil."))
+    Answer.objects.bulk_create(answers, batch_size=BATCH)
+    print(f"questionnaire: {len(responses)} responses, {len(answers)} answers")
+    return questionnaire
+
+
 def measure(name: str, run: Callable[[], object], runs: int) -> None:
     from django.db import connection
 
@@ -241,6 +285,7 @@ def measure(name: str, run: Callable[[], object], runs: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--learners", type=int, default=10_000)
+    parser.add_argument("--answers", type=int, default=5_000)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
 
@@ -253,6 +298,7 @@ def main() -> None:
 
     from accounts.models import User
     from cms.demo.seed import seed_demo
+    from enrollments.questionnaires import results
     from enrollments.reports import aggregates
 
     if connection.vendor != "postgresql":
@@ -261,6 +307,7 @@ def main() -> None:
     seed_demo()
     course, lessons, activities = bench_course()
     cohort = fresh_cohort(course, lessons, activities, args.learners)
+    questionnaire = answered_questionnaire(cohort, min(args.answers, args.learners))
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     admin = User.objects.filter(is_superuser=True).first()
@@ -273,7 +320,8 @@ def main() -> None:
         def run() -> object:
             response = client.get(path, params)
             assert response.status_code == 200, (path, response.status_code)
-            return response
+            # A streamed download is only made while it is read.
+            return b"".join(response.streaming_content) if response.streaming else response.content
 
         return run
 
@@ -287,7 +335,27 @@ def main() -> None:
         "GET delegation report (API, all cohorts)", get("/api/v1/reports/delegation/"), args.runs
     )
     measure("GET roster ?export=csv", get(roster, export="csv"), args.runs)
-    print(f"({args.learners} learners, {LESSONS} lessons, PostgreSQL, REPORT_MIN_CELL=5)")
+    measure("GET roster ?export=xlsx", get(roster, export="xlsx"), args.runs)
+    measure(
+        "GET roster page (first 100)", get(f"/en/cohorts/{cohort.public_id}/roster/"), args.runs
+    )
+    measure(
+        "questionnaire results (aggregates only)",
+        lambda: results.results(questionnaire, language="es"),
+        args.runs,
+    )
+    answers = f"/api/v1/questionnaires/{questionnaire.public_id}/results/"
+    measure("GET questionnaire results (API, JSON)", get(answers), args.runs)
+    measure(
+        "GET questionnaire results page",
+        get(f"/en/questionnaires/{questionnaire.public_id}/results/"),
+        args.runs,
+    )
+    measure("GET questionnaire results ?export=xlsx", get(answers, export="xlsx"), args.runs)
+    print(
+        f"({args.learners} learners, {LESSONS} lessons, {questionnaire.responses.count()} "
+        "questionnaire responses, PostgreSQL, REPORT_MIN_CELL=5)"
+    )
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -17,7 +18,11 @@ from cms.localization import url_in_active_language
 from cms.models import CourseLesson, LessonPage
 from courses.models import Cohort
 from enrollments import progress, services
+from enrollments import roster as rosters
 from enrollments.models import Enrollment
+
+# Learners per roster page; the export has them all.
+ROSTER_PAGE = 100
 
 
 def _back(request: HttpRequest, fallback: str) -> HttpResponseRedirect:
@@ -149,12 +154,16 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
 def roster(request: HttpRequest, public_id: str) -> HttpResponse:
     """The cohort's learners and their progress, for its trainers and coordinators."""
     from accounts import access
-    from enrollments.api.views import roster as roster_rows
 
     cohort = get_object_or_404(Cohort.objects.select_related("course"), public_id=public_id)
     if not access.can_follow_cohort(request.user, cohort):
         return render(request, "enrollments/forbidden.html", status=403)
-    rows = roster_rows(cohort=cohort, filters=request.GET)
+    page = Paginator(rosters.rows(cohort=cohort, filters=request.GET), ROSTER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    names = rosters.city_names(row.learner.member_city_id for row in page)
+    filters = request.GET.copy()
+    filters.pop("page", None)
     countries = (
         Enrollment.objects.filter(cohort=cohort, learner__member_city__isnull=False)
         .values_list("learner__member_city__country__iso_code", flat=True)
@@ -166,11 +175,12 @@ def roster(request: HttpRequest, public_id: str) -> HttpResponse:
         "enrollments/roster.html",
         {
             "cohort": cohort,
-            "rows": rows,
+            "roster_page": page,
+            "rows": [(row, names.get(row.learner.member_city_id or 0, "")) for row in page],
             "filters": request.GET,
             "countries": countries,
             "statuses": Enrollment.Status.choices,
             "positions": User.Position.choices,
-            "query": request.GET.urlencode(),
+            "query": filters.urlencode(),
         },
     )

@@ -26,3 +26,17 @@ def shared_file(relative: str) -> Path:
 
 
 TRUE_FALSE_PACKAGE = shared_file("fixtures/h5p/true-false.h5p")
+
+
+def downloaded(response) -> bytes:  # type: ignore[no-untyped-def]
+    """The body of a download, whether it was streamed (CSV) or not (XLSX)."""
+    if getattr(response, "streaming", False):
+        return b"".join(response.streaming_content)
+    return bytes(response.content)
+
+
+def csv_text(response) -> str:  # type: ignore[no-untyped-def]
+    """A CSV download as text; it must open in Excel as UTF-8, so it starts with a BOM."""
+    body = downloaded(response)
+    assert body.startswith("\ufeff".encode()), "CSV without a byte order mark"
+    return body.decode("utf-8-sig")

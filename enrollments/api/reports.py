@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpResponse
+from django.http import HttpResponseBase
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
@@ -23,6 +23,7 @@ from rest_framework.views import APIView
 from accounts import access
 from accounts.models import Delegation
 from courses.models import Cohort
+from enrollments import spreadsheets
 from enrollments.reports import aggregates, exports
 from enrollments.reports.figures import Report
 from enrollments.reports.forms import PeriodForm
@@ -130,18 +131,10 @@ class OpenFiguresSerializer(serializers.Serializer):
     figures = OpenFigureSerializer(many=True)
 
 
-def report_export(report: Report, kind: str, name: str) -> HttpResponse:
+def report_export(report: Report, kind: str, name: str) -> HttpResponseBase:
     if kind == "xlsx":
-        response = HttpResponse(
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        )
-        response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
-        exports.write_xlsx(report, response)
-        return response
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-    exports.write_csv(report, response)
-    return response
+        return spreadsheets.xlsx_response(name, exports.sections(report))
+    return spreadsheets.csv_response(name, exports.CSV_COLUMNS, exports.csv_rows(report))
 
 
 class CohortReportView(APIView):
@@ -158,7 +151,7 @@ class CohortReportView(APIView):
         },
         parameters=[OpenApiParameter("export", str, enum=["csv", "xlsx"])],
     )
-    def get(self, request: Request, public_id: str) -> Response | HttpResponse:
+    def get(self, request: Request, public_id: str) -> Response | HttpResponseBase:
         cohort = get_object_or_404(
             Cohort.objects.select_related("course", "delegation"), public_id=public_id
         )

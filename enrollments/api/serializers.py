@@ -107,7 +107,9 @@ class RosterRowSerializer(EnrollmentSerializer):
 
     def get_city(self, enrollment: Enrollment) -> str:
         city = enrollment.learner.member_city
-        return str(city) if city else ""
+        if city is None:
+            return ""
+        return str(self.context.get("city_names", {}).get(city.pk) or city)
 
     def get_country(self, enrollment: Enrollment) -> str:
         city = enrollment.learner.member_city

@@ -1,11 +1,10 @@
 from __future__ import annotations
 
-import csv
 from typing import Any, cast
 
 from django.db import transaction
-from django.db.models import Avg, Count, Q, QuerySet
-from django.http import HttpResponse
+from django.db.models import Count, Q, QuerySet
+from django.http import HttpResponseBase
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -21,7 +20,8 @@ from accounts import access
 from cms.models import LessonPage
 from config.api import current_user
 from courses.models import Cohort
-from enrollments import imports, invitations, progress, services
+from enrollments import imports, invitations, progress, services, spreadsheets
+from enrollments import roster as rosters
 from enrollments.api.serializers import (
     CohortSerializer,
     CohortWriteSerializer,
@@ -194,63 +194,21 @@ class CohortViewSet(
         ],
     )
     @action(detail=True, methods=["get"], permission_classes=[permissions.IsAuthenticated])
-    def roster(self, request: Request, public_id: str) -> Response | HttpResponse:
+    def roster(self, request: Request, public_id: str) -> Response | HttpResponseBase:
         cohort = get_object_or_404(Cohort, public_id=public_id)
         if not access.can_follow_cohort(request.user, cohort):
             raise PermissionDenied(_("Only the cohort's trainers and coordinators see its roster."))
-        rows = roster(cohort=cohort, filters=request.query_params)
-        if export := request.query_params.get("export"):
-            return roster_export(cohort, rows, export)
-        page = self.paginate_queryset(rows)
-        return self.get_paginated_response(RosterRowSerializer(page, many=True).data)
-
-
-def roster(*, cohort: Cohort, filters: Any) -> QuerySet[Enrollment]:
-    rows = (
-        Enrollment.objects.filter(cohort=cohort)
-        .with_required_lessons()
-        .select_related("learner__member_city__country", "cohort__course")
-        .prefetch_related("learner__member_city__translations")
-        .annotate(average_score=Avg("activity_results__best_scaled"))
-        .order_by("learner__certificate_name", "pk")
-    )
-    if value := filters.get("status"):
-        rows = rows.filter(status=value)
-    if value := filters.get("country"):
-        rows = rows.filter(learner__member_city__country__iso_code=value.upper())
-    if value := filters.get("city"):
-        rows = rows.filter(learner__member_city__public_id=value)
-    if value := filters.get("position"):
-        rows = rows.filter(learner__position=value)
-    return rows
-
-
-def roster_export(cohort: Cohort, rows: QuerySet[Enrollment], kind: str) -> HttpResponse:
-    """The roster as CSV or XLSX, with the same columns as the API."""
-    fields = RosterRowSerializer.Meta.fields
-    data = RosterRowSerializer(rows, many=True).data
-    name = f"roster-{cohort.public_id}"
-    if kind == "xlsx":
-        from openpyxl import Workbook
-
-        book = Workbook(write_only=True)
-        sheet = book.create_sheet(title="Roster")
-        sheet.append(fields)
-        for row in data:
-            sheet.append([None if row[f] is None else str(row[f]) for f in fields])
-        response = HttpResponse(
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        )
-        response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
-        book.save(response)
-        return response
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-    writer = csv.DictWriter(response, fieldnames=fields)
-    writer.writeheader()
-    for row in data:
-        writer.writerow(row)
-    return response
+        rows = rosters.rows(cohort=cohort, filters=request.query_params)
+        if kind := request.query_params.get("export"):
+            if kind not in spreadsheets.FORMATS:
+                raise serializers.ValidationError(
+                    {"export": _("Export as csv or xlsx, not %(kind)s.") % {"kind": kind}}
+                )
+            return rosters.export(cohort, rows, kind)
+        page = self.paginate_queryset(rows) or []
+        names = rosters.city_names(row.learner.member_city_id for row in page)
+        serialized = RosterRowSerializer(page, many=True, context={"city_names": names})
+        return self.get_paginated_response(serialized.data)
 
 
 class EnrollmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):

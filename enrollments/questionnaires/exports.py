@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import csv
-
-from django.http import HttpResponse
+from django.http import HttpResponseBase
 from django.utils.translation import gettext as _
 
+from enrollments import spreadsheets
 from enrollments.questionnaires.results import Results
 
 
@@ -40,24 +39,9 @@ def rows(found: Results) -> list[list[object]]:
     return table
 
 
-def export(found: Results, kind: str) -> HttpResponse:
+def export(found: Results, kind: str) -> HttpResponseBase:
     name = f"questionnaire-{found.questionnaire.public_id}"
-    table = rows(found)
+    header, *table = rows(found)
     if kind == "xlsx":
-        from openpyxl import Workbook
-
-        book = Workbook(write_only=True)
-        sheet = book.create_sheet(title=_("Results")[:31])
-        for row in table:
-            sheet.append(row)
-        response = HttpResponse(
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        )
-        response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
-        book.save(response)
-        return response
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-    writer = csv.writer(response)
-    writer.writerows(table)
-    return response
+        return spreadsheets.xlsx_response(name, [(_("Results"), header, table)])
+    return spreadsheets.csv_response(name, header, table)

@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -84,7 +84,7 @@ def answer(request: HttpRequest, public_id: str) -> HttpResponse:
 
 
 @login_required
-def results_page(request: HttpRequest, public_id: str) -> HttpResponse:
+def results_page(request: HttpRequest, public_id: str) -> HttpResponseBase:
     questionnaire = get_object_or_404(
         Questionnaire.objects.select_related("cohort"), public_id=public_id
     )

@@ -3,13 +3,10 @@ exported as their text ("<5", "≥5"), never as numbers, so a spreadsheet cannot
 
 from __future__ import annotations
 
-import csv
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterator
+from typing import Any
 
 from enrollments.reports.figures import Report
-
-if TYPE_CHECKING:
-    from _typeshed import SupportsWrite
 
 CSV_COLUMNS = ["section", "key", "group", "measure", "value"]
 
@@ -77,35 +74,13 @@ def sections(report: Report) -> list[tuple[str, list[str], list[list[Any]]]]:
     return result
 
 
-def write_csv(report: Report, stream: SupportsWrite[str]) -> None:
-    writer = csv.writer(stream)
-    writer.writerow(CSV_COLUMNS)
+def csv_rows(report: Report) -> Iterator[list[Any]]:
+    """One long table, a row per figure, for people who filter and pivot."""
     for name, header, rows in sections(report):
         for row in rows:
             if name in ("summary", "funnel"):
-                writer.writerow([name, "", "", row[0], _text(row[1])])
+                yield [name, "", "", row[0], row[1]]
                 continue
             key, group = row[0], row[1]
             for measure, value in zip(header[2:], row[2:], strict=True):
-                writer.writerow([name, key, group, measure, _text(value)])
-
-
-def write_xlsx(report: Report, stream: SupportsWrite[bytes]) -> None:
-    from openpyxl import Workbook
-
-    book = Workbook(write_only=True)
-    for name, header, rows in sections(report):
-        sheet = book.create_sheet(title=name[:31])
-        sheet.append(header)
-        for row in rows:
-            sheet.append([_cell(value) for value in row])
-    book.save(stream)
-
-
-def _text(value: Any) -> str:
-    return "" if value is None else str(value)
-
-
-def _cell(value: Any) -> Any:
-    # Numbers stay numbers; "<5" and "≥5" stay text.
-    return value if isinstance(value, int | float) or value is None else str(value)
+                yield [name, key, group, measure, value]

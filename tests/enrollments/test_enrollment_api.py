@@ -14,6 +14,7 @@ from cms.models import activity_iri
 from enrollments import services
 from enrollments.models import Enrollment, Statement
 from tests.factories import CohortFactory, UserFactory, add_activity
+from tests.shared import csv_text
 
 
 def test_anyone_lists_public_cohorts_but_not_drafts_or_invitation_only(client, cohort, site):
@@ -118,7 +119,7 @@ def test_the_roster_filters_and_exports_csv(signed_in, coordinator, learner, oth
     assert [row["email"] for row in rows] == [learner.email]
     export = client.get(url, {"export": "csv"})
     assert export["Content-Type"].startswith("text/csv")
-    lines = export.content.decode().splitlines()
+    lines = csv_text(export).splitlines()
     assert lines[0].startswith("id,learner,email,city,country,position,status")
     assert len(lines) == 3
 

@@ -16,6 +16,7 @@ from enrollments.models import Enrollment
 from enrollments.questionnaires import services as questionnaires
 from enrollments.questionnaires.models import Answer, Questionnaire, Respondent, Response
 from tests.factories import UserFactory
+from tests.shared import csv_text
 
 GOOD = {"overall": 5, "useful": 4, "recommend": 9, "format": "blended", "topics": ["inclusion"]}
 
@@ -178,8 +179,8 @@ def test_results_give_counts_distributions_averages_and_exports(
     recommend = next(q for q in found["questions"] if q["key"] == "recommend")
     assert recommend["net_promoter"] == 100.0
 
-    csv_text = client.get(results_url(questionnaire), {"export": "csv"}).content.decode()
-    assert "In general" not in csv_text and "Overall, how do you rate the course?" in csv_text
+    exported = csv_text(client.get(results_url(questionnaire), {"export": "csv"}))
+    assert "In general" not in exported and "Overall, how do you rate the course?" in exported
     book = load_workbook(
         io.BytesIO(client.get(results_url(questionnaire), {"export": "xlsx"}).content)
     )

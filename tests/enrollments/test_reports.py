@@ -17,6 +17,7 @@ from cms.models import Activity
 from enrollments.models import ActivityResult, Enrollment, Invitation, LessonProgress, Statement
 from enrollments.reports import aggregates
 from tests.factories import CohortFactory, CountryFactory, MemberCityFactory, add_activity
+from tests.shared import csv_text
 
 NOW = timezone.now()
 
@@ -155,7 +156,7 @@ def test_a_country_of_two_people_shows_as_less_than_five_on_the_page_in_the_api_
 
     export = client.get(f"/api/v1/cohorts/{cohort.public_id}/report/", {"export": "csv"})
     assert export["Content-Type"].startswith("text/csv")
-    lines = list(csv.reader(io.StringIO(export.content.decode())))
+    lines = list(csv.reader(io.StringIO(csv_text(export))))
     assert lines[0] == ["section", "key", "group", "measure", "value"]
     assert ["country", "CL", "Chile", "enrolled", "<5"] in lines
 
