@@ -139,9 +139,9 @@ def visible_questionnaires(user: Any) -> QuerySet[Questionnaire]:
 
     Cohorts are picked by subquery: joining the enrolments would drag every learner of a
     large cohort through a DISTINCT (400 ms at 10,000)."""
-    mine = Enrollment.objects.filter(
-        learner=user.pk, status__in=Enrollment.HOLDING_A_SEAT
-    ).values("cohort")
+    mine = Enrollment.objects.filter(learner=user.pk, status__in=Enrollment.HOLDING_A_SEAT).values(
+        "cohort"
+    )
     followed = Cohort.objects.filter(access.followed_cohorts_filter(user)).values("pk")
     return (
         Questionnaire.objects.filter(Q(cohort__in=mine) | Q(cohort__in=followed))
