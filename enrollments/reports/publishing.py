@@ -85,7 +85,8 @@ def gender_label(answer: str) -> str:
         return _("not stated")
     if answer == OTHER_ANSWERS:
         return _("other answers")
-    return answer
+    # Answers are pooled in lower case; shown as people would write them.
+    return answer[:1].upper() + answer[1:]
 
 
 def rate(completed: Cell, enrolled: Cell) -> float | None:

@@ -5,12 +5,14 @@ from django.core.management.base import BaseCommand
 from accounts.models import User
 from cms.demo.seed import seed_demo
 from enrollments.demo import seed_questionnaires
+from enrollments.demo_edition import seed_past_edition
 
 
 class Command(BaseCommand):
     help = (
-        "Creates the demo delegation, accounts, six courses and their end-of-course "
-        "questionnaire; running it again changes nothing."
+        "Creates the demo delegation, accounts, six courses, their end-of-course "
+        "questionnaire and a finished edition with forty participants; running it again "
+        "changes nothing."
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -18,6 +20,8 @@ class Command(BaseCommand):
         admin = User.objects.filter(is_superuser=True).order_by("pk").first()
         if questionnaires := seed_questionnaires(by=admin):
             created["questionnaires"] = questionnaires
+        if participants := seed_past_edition(by=admin):
+            created["participants in a finished edition"] = participants
         if not created:
             self.stdout.write("Demo content is already in place; nothing changed.")
             return
