@@ -4,19 +4,20 @@ from django.core.management.base import BaseCommand
 
 from accounts.models import User
 from cms.demo.seed import seed_demo
-from enrollments.demo import seed_questionnaires
+from enrollments.demo import seed_module_questionnaire, seed_questionnaires
 
 
 class Command(BaseCommand):
     help = (
-        "Creates the demo delegation, accounts, six courses and their end-of-course "
-        "questionnaire; running it again changes nothing."
+        "Creates the demo delegation, accounts, six courses, their end-of-course "
+        "questionnaire and one after-module questionnaire; running it again changes nothing."
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
         created = seed_demo()
         admin = User.objects.filter(is_superuser=True).order_by("pk").first()
-        if questionnaires := seed_questionnaires(by=admin):
+        questionnaires = seed_questionnaires(by=admin) + seed_module_questionnaire(by=admin)
+        if questionnaires:
             created["questionnaires"] = questionnaires
         if not created:
             self.stdout.write("Demo content is already in place; nothing changed.")
