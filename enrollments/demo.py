@@ -1,5 +1,6 @@
-"""The demo's end-of-course questionnaire, in the five languages, attached to every demo
-cohort; running it again changes nothing."""
+"""The demo's questionnaires, in the five languages: an end-of-course evaluation attached to
+every demo cohort, and a short one after the first module of one cohort's course; running it
+again changes nothing."""
 
 from __future__ import annotations
 
@@ -170,29 +171,42 @@ def _translate(model: Any, field: str, texts: dict[str, str]) -> None:
     model.save()
 
 
+def _template(
+    titles: dict[str, str],
+    introductions: dict[str, str],
+    questions: list[dict[str, Any]],
+    *,
+    by: User | None,
+) -> QuestionnaireTemplate:
+    """The template with this Spanish title, written in the five languages if missing."""
+    template = QuestionnaireTemplate.objects.translated("es", title=titles["es"]).first()
+    if template is not None:
+        return template
+    template = QuestionnaireTemplate(created_by=by)
+    for language in titles:
+        template.set_current_language(language)
+        template.title = titles[language]
+        template.introduction = introductions[language]
+    template.save()
+    for order, spec in enumerate(questions):
+        question = TemplateQuestion(
+            template=template,
+            key=spec["key"],
+            kind=spec["kind"],
+            is_required=spec.get("required", True),
+            sort_order=order,
+        )
+        _translate(question, "text", spec["text"])
+        for position, (key, labels) in enumerate(spec.get("options", [])):
+            option = TemplateOption(question=question, key=key, sort_order=position)
+            _translate(option, "label", labels)
+    return template
+
+
 @transaction.atomic
 def seed_questionnaires(*, by: User | None = None) -> int:
     """Returns how many questionnaires it attached (0 when already in place)."""
-    template = QuestionnaireTemplate.objects.translated("es", title=TITLE["es"]).first()
-    if template is None:
-        template = QuestionnaireTemplate(created_by=by)
-        for language in TITLE:
-            template.set_current_language(language)
-            template.title = TITLE[language]
-            template.introduction = INTRODUCTION[language]
-        template.save()
-        for order, spec in enumerate(QUESTIONS):
-            question = TemplateQuestion(
-                template=template,
-                key=spec["key"],
-                kind=spec["kind"],
-                is_required=spec.get("required", True),
-                sort_order=order,
-            )
-            _translate(question, "text", spec["text"])
-            for position, (key, labels) in enumerate(spec.get("options", [])):
-                option = TemplateOption(question=question, key=key, sort_order=position)
-                _translate(option, "label", labels)
+    template = _template(TITLE, INTRODUCTION, QUESTIONS, by=by)
     attached = 0
     now = timezone.now()
     for cohort in Cohort.objects.exclude(questionnaires__template=template):
@@ -206,3 +220,76 @@ def seed_questionnaires(*, by: User | None = None) -> int:
         )
         attached += 1
     return attached
+
+
+MODULE_TITLE = {
+    "es": "Valoración del módulo",
+    "pt": "Avaliação do módulo",
+    "fr": "Évaluation du module",
+    "en": "Module feedback",
+    "ca": "Valoració del mòdul",
+}
+MODULE_INTRODUCTION = {
+    "es": "Dos preguntas sobre el módulo que acabas de terminar.",
+    "pt": "Duas perguntas sobre o módulo que acabou de terminar.",
+    "fr": "Deux questions sur le module que vous venez de terminer.",
+    "en": "Two questions about the module you have just finished.",
+    "ca": "Dues preguntes sobre el mòdul que acabes d'acabar.",
+}
+MODULE_QUESTIONS: list[dict[str, Any]] = [
+    {
+        "key": "clear",
+        "kind": "rating",
+        "text": {
+            "es": "¿Qué claridad tenían los contenidos del módulo?",
+            "pt": "Que clareza tinham os conteúdos do módulo?",
+            "fr": "Les contenus du module étaient-ils clairs ?",
+            "en": "How clear was the module's content?",
+            "ca": "Quina claredat tenien els continguts del mòdul?",
+        },
+    },
+    {
+        "key": "improve",
+        "kind": "text",
+        "required": False,
+        "text": {
+            "es": "¿Qué mejorarías?",
+            "pt": "O que melhoraria?",
+            "fr": "Que faudrait-il améliorer ?",
+            "en": "What would you improve?",
+            "ca": "Què milloraries?",
+        },
+    },
+]
+
+
+@transaction.atomic
+def seed_module_questionnaire(*, by: User | None = None) -> int:
+    """A short questionnaire after the first module of the first demo cohort's course; returns
+    1 when it attached it, 0 when it was there already or there is no module."""
+    from cms.models import CoursePage, ModulePage
+
+    template = _template(MODULE_TITLE, MODULE_INTRODUCTION, MODULE_QUESTIONS, by=by)
+    if Questionnaire.objects.filter(template=template).exists():
+        return 0
+    cohort = Cohort.objects.order_by("pk").first()
+    course_page = (
+        CoursePage.objects.filter(course_id=cohort.course_id, locale__language_code="es").first()
+        if cohort
+        else None
+    )
+    module = ModulePage.objects.child_of(course_page).first() if course_page else None
+    if cohort is None or module is None:
+        return 0
+    now = timezone.now()
+    Questionnaire.objects.create(
+        cohort=cohort,
+        template=template,
+        after_module=module,
+        opens_at=now - timedelta(days=1),
+        closes_at=now + timedelta(days=120),
+        reminder_days=3,
+        questions=services.snapshot(template),
+        created_by=by,
+    )
+    return 1

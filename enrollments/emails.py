@@ -61,8 +61,10 @@ def send_questionnaire_reminder(*, questionnaire_id: int, enrollment_id: int) ->
 
     questionnaire = Questionnaire.objects.select_related("cohort").get(pk=questionnaire_id)
     enrollment = Enrollment.objects.select_related("learner").get(pk=enrollment_id)
-    if questionnaire.respondents.filter(enrollment=enrollment).exists():
-        return  # answered since the reminder was queued
+    from enrollments.questionnaires.services import has_answered
+
+    if has_answered(questionnaire=questionnaire, enrollment=enrollment):
+        return  # answered (this version or another) since the reminder was queued
     learner = enrollment.learner
     language = learner.preferred_language
     with translation.override(language):

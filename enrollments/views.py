@@ -76,13 +76,17 @@ def my_courses(request: HttpRequest) -> HttpResponse:
         )
     from enrollments.questionnaires import services as questionnaires
 
+    pending = questionnaires.pending_for(user)
+    modules = questionnaires.modules_shown(pending)
     return render(
         request,
         "enrollments/my_courses.html",
         {
             "rows": rows,
             "followed": followed,
-            "questionnaires": questionnaires.pending_for(user),
+            "questionnaires": [
+                {"questionnaire": q, "module": modules.get(q.after_module_id or 0)} for q in pending
+            ],
         },
     )
 

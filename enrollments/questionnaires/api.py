@@ -17,6 +17,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts import access
+from cms.models import ModulePage
 from config.api import current_user
 from courses.models import Cohort
 from enrollments.models import Enrollment
@@ -24,7 +25,10 @@ from enrollments.questionnaires import exports, results, services
 from enrollments.questionnaires.models import Questionnaire, QuestionnaireTemplate
 
 
-def localised(questionnaire: Questionnaire, language: str) -> dict[str, Any]:
+def localised(
+    questionnaire: Questionnaire, language: str, module: ModulePage | None = None
+) -> dict[str, Any]:
+    """`module` is the questionnaire's module as shown (`services.modules_shown`), if any."""
     frozen = questionnaire.questions
 
     def pick(texts: dict[str, str]) -> str:
@@ -39,6 +43,9 @@ def localised(questionnaire: Questionnaire, language: str) -> dict[str, Any]:
         "closes_at": questionnaire.closes_at,
         "anonymous": questionnaire.is_anonymous,
         "version": questionnaire.version,
+        "after_module": (
+            {"id": str(module.translation_key), "title": module.title} if module else None
+        ),
         "questions": [
             {
                 "key": question["key"],
@@ -55,6 +62,18 @@ def localised(questionnaire: Questionnaire, language: str) -> dict[str, Any]:
     }
 
 
+def shown(questionnaires: list[Questionnaire], language: str) -> list[dict[str, Any]]:
+    modules = services.modules_shown(questionnaires)
+    return [localised(q, language, modules.get(q.after_module_id or 0)) for q in questionnaires]
+
+
+class PlacementSerializer(serializers.Serializer):
+    id = serializers.UUIDField(
+        help_text="The module's translation key: the same for the module in every language."
+    )
+    title = serializers.CharField(help_text="The module's title in the reader's language.")
+
+
 class QuestionnaireSerializer(serializers.Serializer):
     """A questionnaire in the reader's language (the `Accept-Language` header or `?lang=`)."""
 
@@ -66,6 +85,11 @@ class QuestionnaireSerializer(serializers.Serializer):
     closes_at = serializers.DateTimeField()
     anonymous = serializers.BooleanField()
     version = serializers.IntegerField()
+    after_module = PlacementSerializer(
+        allow_null=True,
+        help_text="The module after which learners answer, once they have completed its "
+        "required lessons; null: at the end of the course.",
+    )
     questions = serializers.ListField(child=serializers.DictField())
 
 
@@ -77,6 +101,20 @@ class AttachSerializer(serializers.Serializer):
     closes_at = serializers.DateTimeField()
     anonymous = serializers.BooleanField(default=True)
     reminder_days = serializers.IntegerField(min_value=0, max_value=60, default=7)
+    after_module = serializers.UUIDField(
+        required=False,
+        allow_null=True,
+        help_text="The translation key of a module of the cohort's course, to ask once a "
+        "learner has finished it; empty: at the end of the course.",
+    )
+
+    def validate_after_module(self, value: Any) -> ModulePage | None:
+        if value is None:
+            return None
+        module = ModulePage.objects.filter(translation_key=value).first()
+        if module is None:
+            raise serializers.ValidationError(_("There is no such module."))
+        return module
 
 
 class ChangeSerializer(serializers.Serializer):
@@ -160,13 +198,28 @@ class QuestionnaireViewSet(viewsets.ReadOnlyModelViewSet):
     def _language(self) -> str:
         return str(self.request.query_params.get("lang") or translation.get_language())
 
+    def _one(self, questionnaire: Questionnaire) -> dict[str, Any]:
+        return shown([questionnaire], self._language())[0]
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "pending",
+                bool,
+                description="Only the open questionnaires the signed-in learner may answer now "
+                "(after-module ones once the module is finished) and has not answered.",
+            )
+        ]
+    )
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        page = self.paginate_queryset(self.get_queryset())
-        data = [localised(q, self._language()) for q in (page or [])]
-        return self.get_paginated_response(data)
+        found: Any = self.get_queryset()
+        if request.query_params.get("pending") in ("true", "1"):
+            found = services.pending_for(current_user(request))
+        page = self.paginate_queryset(found)
+        return self.get_paginated_response(shown(list(page or []), self._language()))
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return Response(localised(self.get_object(), self._language()))
+        return Response(self._one(self.get_object()))
 
     @extend_schema(request=ChangeSerializer, responses=QuestionnaireSerializer)
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -179,7 +232,7 @@ class QuestionnaireViewSet(viewsets.ReadOnlyModelViewSet):
         changed = services.change_questionnaire(
             questionnaire=questionnaire, by=current_user(request), **changes
         )
-        return Response(localised(changed, self._language()))
+        return Response(self._one(changed))
 
     @extend_schema(request=AnswersSerializer, responses={201: None})
     @action(detail=True, methods=["post"])
@@ -217,7 +270,7 @@ class QuestionnaireViewSet(viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["post"], url_path="new-version")
     def new_version(self, request: Request, public_id: str) -> Response:
         successor = services.new_version(questionnaire=self.get_object(), by=current_user(request))
-        return Response(localised(successor, self._language()), status=status.HTTP_201_CREATED)
+        return Response(self._one(successor), status=status.HTTP_201_CREATED)
 
 
 class AttachView(APIView):
@@ -236,8 +289,9 @@ class AttachView(APIView):
             closes_at=values["closes_at"],
             is_anonymous=values["anonymous"],
             reminder_days=values["reminder_days"],
+            after_module=values.get("after_module"),
             by=current_user(request),
         )
         return Response(
-            localised(questionnaire, translation.get_language()), status=status.HTTP_201_CREATED
+            shown([questionnaire], translation.get_language())[0], status=status.HTTP_201_CREATED
         )

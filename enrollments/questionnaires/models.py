@@ -7,13 +7,15 @@ import uuid
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModel, TranslatedFields
+from wagtail.models import Locale
 
-from cms.models import ModulePage
+from cms.models import CoursePage, ModulePage
 from courses.models import Cohort
 
 
@@ -95,6 +97,15 @@ class QuestionnaireQuerySet(models.QuerySet["Questionnaire"]):
     def open_at(self, moment: Any) -> QuestionnaireQuerySet:
         return self.filter(opens_at__lte=moment, closes_at__gt=moment)
 
+    def versions_of(self, questionnaire: Questionnaire) -> QuestionnaireQuerySet:
+        """One questionnaire in all its versions: the same cohort, template and placement (the
+        same template after another module is another questionnaire)."""
+        return self.filter(
+            cohort_id=questionnaire.cohort_id,
+            template_id=questionnaire.template_id,
+            after_module_id=questionnaire.after_module_id,
+        )
+
 
 class Questionnaire(models.Model):
     """A template frozen for one cohort: the questions as they were when it was attached.
@@ -161,6 +172,33 @@ class Questionnaire(models.Model):
     def title(self, language: str) -> str:
         titles: dict[str, str] = self.questions.get("title", {})
         return titles.get(language) or next(iter(titles.values()), "")
+
+    def clean(self) -> None:
+        if self.after_module is not None and self.cohort_id is not None:
+            try:
+                self.after_module = original_module(
+                    self.after_module, course_id=self.cohort.course_id
+                )
+            except ValidationError as error:
+                raise ValidationError({"after_module": error}) from None
+
+
+def original_module(module: ModulePage, *, course_id: int) -> ModulePage:
+    """The Spanish original of a module of the course: eligibility matches the progress index
+    (`CourseLesson.path`, the originals' tree paths) against the stored module's path."""
+    original = (
+        ModulePage.objects.filter(
+            translation_key=module.translation_key, locale=Locale.get_default()
+        ).first()
+        or module
+    )
+    if not CoursePage.objects.ancestor_of(original).filter(course_id=course_id).exists():
+        raise ValidationError(
+            _("The module “%(module)s” is not part of this cohort's course."),
+            code="module_of_another_course",
+            params={"module": module.title},
+        )
+    return original
 
 
 class Respondent(models.Model):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 from functools import partial
 from typing import Any
@@ -9,16 +10,18 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Max, OuterRef, Q, Subquery
+from django.db.models import Max, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import access
 from accounts.models import User
+from cms.localization import localize_pages
 from cms.models import ModulePage
 from courses.models import Cohort
 from enrollments.errors import Conflict, NotAllowed
 from enrollments.models import Enrollment
+from enrollments.questionnaires import eligibility
 from enrollments.questionnaires.models import (
     SCALES,
     Answer,
@@ -28,6 +31,7 @@ from enrollments.questionnaires.models import (
     Reminder,
     Respondent,
     Response,
+    original_module,
 )
 
 MAX_TEXT = 5000
@@ -102,6 +106,8 @@ def attach_questionnaire(
             code="forbidden",
         )
     _check_dates(opens_at, closes_at)
+    if after_module is not None:
+        after_module = original_module(after_module, course_id=cohort.course_id)
     frozen = snapshot(template)
     _check_template(frozen)
     latest = (
@@ -180,15 +186,37 @@ def new_version(*, questionnaire: Questionnaire, by: User) -> Questionnaire:
 
 
 def eligible_enrollment(*, questionnaire: Questionnaire, learner: User) -> Enrollment | None:
-    return (
-        Enrollment.objects.filter(
-            cohort=questionnaire.cohort,
-            learner=learner,
-            status__in=Enrollment.HOLDING_A_SEAT,
-        )
-        .select_related("cohort")
-        .first()
-    )
+    """The enrolment the learner answers from, if they may answer now (see `eligibility`)."""
+    enrollment = eligibility.seat(questionnaire=questionnaire, learner=learner)
+    if enrollment is None or not eligibility.is_eligible(
+        questionnaire=questionnaire, enrollment=enrollment
+    ):
+        return None
+    return enrollment
+
+
+def has_answered(*, questionnaire: Questionnaire, enrollment: Enrollment) -> bool:
+    """Any version of the questionnaire counts: a learner is asked once, whatever changed."""
+    return Respondent.objects.filter(
+        enrollment=enrollment, questionnaire__in=Questionnaire.objects.versions_of(questionnaire)
+    ).exists()
+
+
+def module_title(questionnaire: Questionnaire) -> str:
+    """The title of the module a questionnaire follows, in the active language ("" if none)."""
+    module = modules_shown([questionnaire]).get(questionnaire.after_module_id or 0)
+    return module.title if module is not None else ""
+
+
+def modules_shown(questionnaires: Iterable[Questionnaire]) -> dict[int, ModulePage]:
+    """The modules the questionnaires follow, in the active language where translated, by the
+    stored module's id: two queries however many questionnaires."""
+    ids = {q.after_module_id for q in questionnaires if q.after_module_id is not None}
+    if not ids:
+        return {}
+    originals = list(ModulePage.objects.filter(pk__in=ids).select_related("locale"))
+    shown = localize_pages(originals, select_related=["locale"])
+    return {original.pk: page for original, page in zip(originals, shown, strict=True)}
 
 
 def _problem(question: dict[str, Any], language: str, value: Any) -> ValidationError | None:
@@ -260,11 +288,19 @@ def submit_answers(
     *, questionnaire: Questionnaire, learner: User, answers: dict[str, Any], language: str
 ) -> Response:
     """All answers or none; once per learner; anonymous answers keep no link to the learner."""
-    enrollment = eligible_enrollment(questionnaire=questionnaire, learner=learner)
+    enrollment = eligibility.seat(questionnaire=questionnaire, learner=learner)
     if enrollment is None:
         raise NotAllowed(
             _("This questionnaire is for the learners of its cohort."), code="not_enrolled"
         )
+    if not eligibility.is_eligible(questionnaire=questionnaire, enrollment=enrollment):
+        raise Conflict(
+            _("This questionnaire is about the module “%(module)s”: finish the module first."),
+            code="module_not_finished",
+            params={"module": module_title(questionnaire)},
+        )
+    if has_answered(questionnaire=questionnaire, enrollment=enrollment):
+        raise Conflict(_("You have already answered this questionnaire."), code="already_answered")
     now = timezone.now()
     if now < questionnaire.opens_at:
         raise Conflict(_("This questionnaire is not open yet."), code="not_open")
@@ -317,33 +353,31 @@ def submit_answers(
 
 
 def has_answered_all(enrollment: Enrollment) -> bool:
-    """The completion rule's questionnaire part: every questionnaire of the cohort answered."""
+    """The completion rule's questionnaire part: every questionnaire of the cohort answered,
+    after-module ones included. The versions of one questionnaire (`versions_of`) count as
+    one: a learner who answered version 1 is not sent back by version 2, nor asked for it
+    (`has_answered`). A questionnaire that closed unanswered holds completion back until
+    someone reopens it or completes the enrolment by hand."""
     return not (
         Questionnaire.objects.filter(cohort_id=enrollment.cohort_id)
-        .exclude(respondents__enrollment=enrollment)
+        .exclude(eligibility.answered(enrollment.pk))
         .exists()
     )
 
 
-def pending_for(learner: User) -> list[tuple[Questionnaire, Enrollment]]:
-    """Open questionnaires a learner has not answered yet, with the enrolment they answer for."""
-    now = timezone.now()
-    enrollments = Enrollment.objects.filter(
-        learner=learner, status__in=Enrollment.HOLDING_A_SEAT
-    ).select_related("cohort")
-    by_cohort = {enrollment.cohort_id: enrollment for enrollment in enrollments}
-    questionnaires = (
-        Questionnaire.objects.open_at(now)
-        .filter(cohort_id__in=by_cohort)
-        .exclude(respondents__enrollment__in=list(by_cohort.values()))
-        .select_related("cohort")
-    )
-    return [(questionnaire, by_cohort[questionnaire.cohort_id]) for questionnaire in questionnaires]
+def pending_for(learner: User, *, module: ModulePage | None = None) -> list[Questionnaire]:
+    """Open questionnaires the learner may answer now and has not answered, each with
+    `enrollment_id`; with `module`, only those placed after it (in any of its languages)."""
+    found: QuerySet[Questionnaire] = Questionnaire.objects.open_at(timezone.now())
+    if module is not None:
+        found = found.filter(after_module__translation_key=module.translation_key)
+    return list(eligibility.answerable_by(learner, found).select_related("cohort"))
 
 
 def remind(*, now: datetime | None = None) -> int:
-    """E-mails enrolled learners who have not answered an open questionnaire, at most once
-    per its rhythm; returns how many were sent."""
+    """E-mails the learners who may answer an open questionnaire and have not answered any
+    version of it, at most once per its rhythm; returns how many were sent. Learners still
+    before the questionnaire's module are not reminded: they were not asked yet."""
     from enrollments import tasks
 
     now = now or timezone.now()
@@ -354,21 +388,26 @@ def remind(*, now: datetime | None = None) -> int:
             .order_by("-sent_at")
             .values("sent_at")[:1]
         )
-        due = (
-            Enrollment.objects.filter(
-                cohort_id=questionnaire.cohort_id, status__in=Enrollment.HOLDING_A_SEAT
+        due = list(
+            eligibility.eligible_enrollments(questionnaire)
+            .exclude(
+                questionnaire_answers__questionnaire__in=Questionnaire.objects.versions_of(
+                    questionnaire
+                )
             )
-            .exclude(questionnaire_answers__questionnaire=questionnaire)
             .annotate(last_reminder=last_reminder)
             .filter(
                 Q(last_reminder__isnull=True)
                 | Q(last_reminder__lte=now - timedelta(days=questionnaire.reminder_days))
             )
+            .values_list("pk", flat=True)
         )
-        for enrollment in due:
-            Reminder.objects.create(questionnaire=questionnaire, enrollment=enrollment, sent_at=now)
+        Reminder.objects.bulk_create(
+            Reminder(questionnaire=questionnaire, enrollment_id=pk, sent_at=now) for pk in due
+        )
+        for pk in due:
             transaction.on_commit(
-                partial(tasks.send_questionnaire_reminder.delay, questionnaire.pk, enrollment.pk)
+                partial(tasks.send_questionnaire_reminder.delay, questionnaire.pk, pk)
             )
-            sent += 1
+        sent += len(due)
     return sent

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from accounts import access
 from accounts.models import User
-from enrollments.questionnaires import charts, exports, results, services
+from enrollments.questionnaires import charts, eligibility, exports, results, services
 from enrollments.questionnaires.api import localised
 from enrollments.questionnaires.models import SCALES, QuestionKind, Questionnaire
 
@@ -44,15 +44,18 @@ def answer(request: HttpRequest, public_id: str) -> HttpResponse:
     questionnaire = get_object_or_404(
         Questionnaire.objects.select_related("cohort"), public_id=public_id
     )
-    enrollment = services.eligible_enrollment(questionnaire=questionnaire, learner=user)
+    enrollment = eligibility.seat(questionnaire=questionnaire, learner=user)
     if enrollment is None:
         raise Http404
+    # A learner still before the questionnaire's module is told so; the form waits.
+    eligible = eligibility.is_eligible(questionnaire=questionnaire, enrollment=enrollment)
+    module = services.module_title(questionnaire)
     language = translation.get_language()
     shown = localised(questionnaire, language)
-    answered = questionnaire.respondents.filter(enrollment=enrollment).exists()
+    answered = services.has_answered(questionnaire=questionnaire, enrollment=enrollment)
     errors: list[str] = []
     given: dict[str, Any] = {}
-    if request.method == "POST" and not answered:
+    if request.method == "POST" and eligible and not answered:
         given = _answers_from(request, shown["questions"])
         try:
             services.submit_answers(
@@ -75,11 +78,13 @@ def answer(request: HttpRequest, public_id: str) -> HttpResponse:
         {
             "questionnaire": questionnaire,
             "shown": shown,
+            "module": module,
+            "eligible": eligible,
             "answered": answered,
             "is_open": questionnaire.is_open(timezone.now()),
             "errors": errors,
         },
-        status=400 if errors else 200,
+        status=400 if errors else 200 if eligible else 403,
     )
 
 

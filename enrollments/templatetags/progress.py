@@ -12,10 +12,11 @@ from django.utils.translation import get_language
 
 from accounts import access
 from cms.h5p.grants import PlayGrant, player_url
-from cms.models import Activity, CoursePage, LessonPage, activity_iri
+from cms.models import Activity, CoursePage, LessonPage, ModulePage, activity_iri
 from courses.models import Cohort
 from enrollments.models import ActivityResult, Enrollment, LessonProgress
 from enrollments.progress import original_lesson, passed
+from enrollments.questionnaires import services as questionnaires
 
 register = template.Library()
 
@@ -97,6 +98,14 @@ def lesson_status(context: dict[str, Any], lesson: LessonPage) -> dict[str, Any]
         results=_activity_results(enrollment, original) if enrollment else [],
     )
     return state
+
+
+@register.inclusion_tag("enrollments/includes/module_questionnaire.html", takes_context=True)
+def module_questionnaire(context: dict[str, Any], module: ModulePage) -> dict[str, Any]:
+    """The open questionnaires placed after this module, once the learner has finished it and
+    until they answer: offered where they are when they finish (one query, none signed out)."""
+    learner = _learner(context)
+    return {"pending": questionnaires.pending_for(learner, module=module) if learner else []}
 
 
 def _activity_results(enrollment: Enrollment, lesson: LessonPage) -> list[dict[str, Any]]:

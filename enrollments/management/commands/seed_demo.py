@@ -4,21 +4,22 @@ from django.core.management.base import BaseCommand
 
 from accounts.models import User
 from cms.demo.seed import seed_demo
-from enrollments.demo import seed_questionnaires
+from enrollments.demo import seed_module_questionnaire, seed_questionnaires
 from enrollments.demo_edition import seed_past_edition
 
 
 class Command(BaseCommand):
     help = (
         "Creates the demo delegation, accounts, six courses, their end-of-course "
-        "questionnaire and a finished edition with forty participants; running it again "
-        "changes nothing."
+        "questionnaire, one after-module questionnaire and a finished edition with forty "
+        "participants; running it again changes nothing."
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
         created = seed_demo()
         admin = User.objects.filter(is_superuser=True).order_by("pk").first()
-        if questionnaires := seed_questionnaires(by=admin):
+        questionnaires = seed_questionnaires(by=admin) + seed_module_questionnaire(by=admin)
+        if questionnaires:
             created["questionnaires"] = questionnaires
         if participants := seed_past_edition(by=admin):
             created["participants in a finished edition"] = participants
