@@ -78,6 +78,7 @@ def my_courses(request: HttpRequest) -> HttpResponse:
             "rows": rows,
             "followed": followed,
             "questionnaires": questionnaires.pending_for(user),
+            "builds_questionnaires": access.can_use_questionnaire_templates(user),
         },
     )
 
