@@ -194,3 +194,65 @@ def report_delegations_filter(user: AnyUser) -> Q:
     if is_site_admin(user):
         return Q()
     return Q(pk__in=coordinated_delegation_ids(user)) | Q(cohorts__in=trained_cohort_ids(user))
+
+
+# Questionnaire templates. A template belongs to a delegation, or to nobody (network-wide,
+# written by site admins). Its delegation's coordinators and the trainers of its cohorts write
+# it; everyone staff-like uses the network's templates and their own delegations'.
+
+
+def questionnaire_template_delegation_ids(user: AnyUser) -> set[int]:
+    """Delegations whose templates a person writes: those they coordinate or train in."""
+    if not (user.is_authenticated and user.is_active):
+        return set()
+    cached: set[int] | None = getattr(user, "_template_delegation_ids", None)
+    if cached is None:
+        trained = user.trained_cohorts.values_list("delegation_id", flat=True)  # type: ignore[union-attr,attr-defined]
+        cached = coordinated_delegation_ids(user) | set(trained)
+        user._template_delegation_ids = cached  # type: ignore[union-attr,attr-defined]
+    return cached
+
+
+def can_use_questionnaire_templates(user: AnyUser) -> bool:
+    """Trainers, coordinators and site admins; learners answer questionnaires, never build them."""
+    return (
+        is_trainer(user)
+        or is_coordinator(user)
+        or bool(questionnaire_template_delegation_ids(user))
+    )
+
+
+def questionnaire_templates_filter(user: AnyUser) -> Q:
+    """A filter on templates a person may see and attach: the network's and their delegations'."""
+    if is_site_admin(user):
+        return Q()
+    if not can_use_questionnaire_templates(user):
+        return Q(pk__in=[])
+    return Q(delegation__isnull=True) | Q(
+        delegation__in=questionnaire_template_delegation_ids(user)
+    )
+
+
+def can_write_questionnaire_templates_for(user: AnyUser, delegation_id: int | None) -> bool:
+    """Network-wide templates (no delegation) are the site admins' alone."""
+    if is_site_admin(user):
+        return True
+    return delegation_id is not None and delegation_id in questionnaire_template_delegation_ids(
+        user
+    )
+
+
+class _Template(Protocol):
+    delegation_id: int | None
+
+
+def can_edit_questionnaire_template(user: AnyUser, template: _Template) -> bool:
+    return can_write_questionnaire_templates_for(user, template.delegation_id)
+
+
+def can_attach_questionnaire_template(user: AnyUser, cohort: _Cohort, template: _Template) -> bool:
+    """The cohort's staff, with a network template or one of the cohort's own delegation."""
+    return can_follow_cohort(user, cohort) and template.delegation_id in (
+        None,
+        cohort.delegation_id,
+    )

@@ -15,11 +15,14 @@ from accounts.models import User
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if isinstance(exc, DjangoValidationError):
-        # Services raise Django's ValidationError with a code; the client gets both.
-        errors = [
-            {"code": error.code or "invalid", "message": " ".join(error.messages)}
-            for error in exc.error_list
-        ]
+        # Services raise Django's ValidationError with a code; the client gets both, and where
+        # the problem lies when the service says so (`params["at"]`, e.g. `questions.0.key`).
+        errors = []
+        for error in exc.error_list:
+            found = {"code": error.code or "invalid", "message": " ".join(error.messages)}
+            if error.params and "at" in error.params:
+                found["field"] = error.params["at"]
+            errors.append(found)
         return Response(
             {"detail": errors[0]["message"], "code": errors[0]["code"], "errors": errors},
             status=getattr(exc, "status_code", status.HTTP_400_BAD_REQUEST),

@@ -48,7 +48,8 @@ class TemplateQuestionInline(TranslatableStackedInline):
 
 @admin.register(QuestionnaireTemplate)
 class QuestionnaireTemplateAdmin(TranslatableAdmin):
-    list_display = ["__str__", "created_at"]
+    list_display = ["__str__", "delegation", "updated_at"]
+    list_filter = ["delegation"]
     inlines = [TemplateQuestionInline]
 
 

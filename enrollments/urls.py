@@ -9,6 +9,11 @@ urlpatterns = [
     path("my-courses/", views.my_courses, name="my_courses"),
     path("cohorts/<uuid:public_id>/enroll/", views.enroll, name="enroll"),
     path("cohorts/<uuid:public_id>/roster/", views.roster, name="roster"),
+    path(
+        "cohorts/<uuid:public_id>/questionnaires/new/",
+        questionnaire_views.attach,
+        name="attach_questionnaire",
+    ),
     path("cohorts/<uuid:public_id>/report/", report_views.cohort_report, name="cohort_report"),
     path("reports/", report_views.delegation_report, name="reports"),
     path("figures/", report_views.open_figures, name="figures"),
@@ -19,5 +24,25 @@ urlpatterns = [
         "questionnaires/<uuid:public_id>/results/",
         questionnaire_views.results_page,
         name="questionnaire_results",
+    ),
+    path(
+        "questionnaire-templates/",
+        questionnaire_views.template_list,
+        name="questionnaire_templates",
+    ),
+    path(
+        "questionnaire-templates/new/",
+        questionnaire_views.template_edit,
+        name="new_questionnaire_template",
+    ),
+    path(
+        "questionnaire-templates/<uuid:public_id>/",
+        questionnaire_views.template_edit,
+        name="questionnaire_template",
+    ),
+    path(
+        "questionnaire-templates/<uuid:public_id>/delete/",
+        questionnaire_views.template_delete,
+        name="delete_questionnaire_template",
     ),
 ]

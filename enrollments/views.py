@@ -87,6 +87,7 @@ def my_courses(request: HttpRequest) -> HttpResponse:
             "questionnaires": [
                 {"questionnaire": q, "module": modules.get(q.after_module_id or 0)} for q in pending
             ],
+            "builds_questionnaires": access.can_use_questionnaire_templates(user),
         },
     )
 

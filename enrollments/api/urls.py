@@ -9,13 +9,20 @@ from enrollments.api.views import (
     LessonDoneView,
     StatementsView,
 )
-from enrollments.questionnaires.api import AttachView, QuestionnaireViewSet
+from enrollments.questionnaires.api import (
+    AttachView,
+    QuestionnaireTemplateViewSet,
+    QuestionnaireViewSet,
+)
 
 router = DefaultRouter()
 router.register("cohorts", CohortViewSet, basename="cohort")
 router.register("enrollments", EnrollmentViewSet, basename="enrollment")
 router.register("imports", ImportJobViewSet, basename="import")
 router.register("questionnaires", QuestionnaireViewSet, basename="questionnaire")
+router.register(
+    "questionnaire-templates", QuestionnaireTemplateViewSet, basename="questionnaire-template"
+)
 
 urlpatterns = [
     *router.urls,

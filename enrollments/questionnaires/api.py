@@ -1,15 +1,17 @@
-"""The questionnaire API: attach to a cohort, answer once, read results."""
+"""The questionnaire API: write templates, attach them to a cohort, answer once, read results."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.conf import settings
+from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import translation
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import serializers, status, viewsets
+from django.utils.translation import gettext_lazy
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import permissions, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.request import Request
@@ -17,12 +19,13 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts import access
+from accounts.models import Delegation
 from cms.models import ModulePage
 from config.api import current_user
 from courses.models import Cohort
 from enrollments.models import Enrollment
-from enrollments.questionnaires import exports, results, services
-from enrollments.questionnaires.models import Questionnaire, QuestionnaireTemplate
+from enrollments.questionnaires import exports, results, services, templates
+from enrollments.questionnaires.models import QuestionKind, Questionnaire, QuestionnaireTemplate
 
 
 def localised(
@@ -295,3 +298,141 @@ class AttachView(APIView):
         return Response(
             shown([questionnaire], translation.get_language())[0], status=status.HTTP_201_CREATED
         )
+
+
+class TextsSerializer(serializers.Serializer):
+    """One text per language code (es, pt, fr, en, ca); a language left out has no text."""
+
+    def get_fields(self) -> dict[str, serializers.Field]:
+        return {
+            code: serializers.CharField(required=False, allow_blank=True, label=str(name))
+            for code, name in settings.LANGUAGES
+        }
+
+
+class TemplateOptionSerializer(serializers.Serializer):
+    key = serializers.SlugField(max_length=templates.KEY_LENGTH)
+    label = TextsSerializer()  # type: ignore[assignment]
+
+
+class TemplateQuestionSerializer(serializers.Serializer):
+    key = serializers.SlugField(
+        max_length=templates.KEY_LENGTH, help_text="Names the answers in results and exports."
+    )
+    kind = serializers.ChoiceField(choices=QuestionKind.choices)
+    required = serializers.BooleanField(default=True)  # type: ignore[assignment]
+    text = TextsSerializer()
+    options = TemplateOptionSerializer(
+        many=True, default=list, help_text="Two or more for single and multiple; none otherwise."
+    )
+
+
+class QuestionnaireTemplateSerializer(serializers.Serializer):
+    """A template in every language it has. PUT replaces it whole; the same PUT again changes
+    nothing. Questionnaires already attached keep the questions they were attached with."""
+
+    id = serializers.UUIDField(read_only=True)
+    delegation = serializers.SlugRelatedField(
+        slug_field="code",
+        queryset=Delegation.objects.all(),
+        allow_null=True,
+        help_text="The owning delegation's code; null for a network-wide template (site admins).",
+    )
+    title = TextsSerializer()
+    introduction = TextsSerializer(required=False, default=dict)
+    questions = TemplateQuestionSerializer(many=True)
+    can_edit = serializers.BooleanField(read_only=True)
+    attached = serializers.IntegerField(
+        read_only=True, help_text="Questionnaires made from it; a template in use is not deleted."
+    )
+    created_at = serializers.DateTimeField(read_only=True)
+    updated_at = serializers.DateTimeField(read_only=True)
+
+
+def described(template: QuestionnaireTemplate, user: Any) -> dict[str, Any]:
+    """What the serializer shows; `template` comes from `with_content()` with `attached`."""
+    return {
+        "id": template.public_id,
+        "delegation": template.delegation,
+        **templates.content(template),
+        "can_edit": access.can_edit_questionnaire_template(user, template),
+        "attached": template.attached,  # type: ignore[attr-defined]
+        "created_at": template.created_at,
+        "updated_at": template.updated_at,
+    }
+
+
+class UsesQuestionnaireTemplates(permissions.BasePermission):
+    message = gettext_lazy("Only trainers and coordinators use questionnaire templates.")
+
+    def has_permission(self, request: Request, view: Any) -> bool:
+        return access.can_use_questionnaire_templates(request.user)
+
+
+class QuestionnaireTemplateViewSet(viewsets.ModelViewSet):
+    """Trainers and coordinators write their delegation's templates; everyone staff-like
+    reads and attaches the network's and their own delegations'."""
+
+    serializer_class = QuestionnaireTemplateSerializer
+    permission_classes = [permissions.IsAuthenticated, UsesQuestionnaireTemplates]
+    lookup_field = "public_id"
+    http_method_names = ["get", "post", "put", "delete", "head", "options"]
+
+    def get_queryset(self) -> QuerySet[QuestionnaireTemplate]:
+        found = (
+            QuestionnaireTemplate.objects.with_content()
+            .annotate(attached=Count("questionnaires"))
+            .order_by("-updated_at", "pk")
+        )
+        if self.action in ("update", "destroy"):
+            return found  # someone else's template: the service refuses with its reason (403)
+        return found.visible_to(self.request.user)
+
+    def _shown(self, template: QuestionnaireTemplate, **kwargs: Any) -> Response:
+        template = self.get_queryset().get(pk=template.pk)
+        data = QuestionnaireTemplateSerializer(described(template, self.request.user)).data
+        return Response(data, **kwargs)
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        page = self.paginate_queryset(self.get_queryset()) or []
+        data = QuestionnaireTemplateSerializer(
+            [described(template, request.user) for template in page], many=True
+        ).data
+        return self.get_paginated_response(data)
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        found = self.get_object()
+        return Response(QuestionnaireTemplateSerializer(described(found, request.user)).data)
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        given = QuestionnaireTemplateSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        values = dict(given.validated_data)
+        template = templates.create_template(
+            by=current_user(request), delegation=values.pop("delegation"), given=values
+        )
+        return self._shown(template, status=status.HTTP_201_CREATED)
+
+    def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        template = self.get_object()
+        given = QuestionnaireTemplateSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        values = dict(given.validated_data)
+        changed = templates.update_template(
+            template=template,
+            by=current_user(request),
+            delegation=values.pop("delegation"),
+            given=values,
+        )
+        return self._shown(changed)
+
+    @extend_schema(
+        responses={
+            204: None,
+            403: OpenApiResponse(description="Not a template this person writes."),
+            409: OpenApiResponse(description="Attached to a cohort at least once: it stays."),
+        }
+    )
+    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        templates.delete_template(template=self.get_object(), by=current_user(request))
+        return Response(status=status.HTTP_204_NO_CONTENT)

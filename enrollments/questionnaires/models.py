@@ -12,9 +12,12 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from parler.managers import TranslatableManager, TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
 from wagtail.models import Locale
 
+from accounts import access
+from accounts.models import Delegation
 from cms.models import CoursePage, ModulePage
 from courses.models import Cohort
 
@@ -30,18 +33,44 @@ class QuestionKind(models.TextChoices):
 SCALES = {QuestionKind.RATING: (1, 5), QuestionKind.RECOMMEND: (0, 10)}
 
 
+class QuestionnaireTemplateQuerySet(TranslatableQuerySet):
+    def visible_to(self, user: Any) -> QuestionnaireTemplateQuerySet:
+        return self.filter(access.questionnaire_templates_filter(user))
+
+    def with_content(self) -> QuestionnaireTemplateQuerySet:
+        """Everything `templates.content` reads, in a fixed number of queries."""
+        return self.select_related("delegation").prefetch_related(
+            "translations",
+            "delegation__translations",
+            "questions__translations",
+            "questions__options__translations",
+        )
+
+
 class QuestionnaireTemplate(TranslatableModel):
     """Questions a delegation asks again and again; cohorts get a frozen copy."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    delegation = models.ForeignKey(
+        Delegation,
+        verbose_name=_("delegation"),
+        null=True,
+        blank=True,
+        related_name="questionnaire_templates",
+        on_delete=models.PROTECT,
+        help_text=_("Empty: a network-wide template, which only site admins change."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, related_name="+", on_delete=models.SET_NULL
     )
     created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
     translations = TranslatedFields(
         title=models.CharField(_("title"), max_length=200),
         introduction=models.TextField(_("introduction"), blank=True),
     )
+
+    objects = TranslatableManager.from_queryset(QuestionnaireTemplateQuerySet)()
 
     class Meta:
         verbose_name = _("questionnaire template")

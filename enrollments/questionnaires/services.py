@@ -13,15 +13,16 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.models import Locale
 
 from accounts import access
 from accounts.models import User
 from cms.localization import localize_pages
-from cms.models import ModulePage
+from cms.models import CoursePage, ModulePage
 from courses.models import Cohort
 from enrollments.errors import Conflict, NotAllowed
 from enrollments.models import Enrollment
-from enrollments.questionnaires import eligibility
+from enrollments.questionnaires import eligibility, templates
 from enrollments.questionnaires.models import (
     SCALES,
     Answer,
@@ -37,35 +38,10 @@ from enrollments.questionnaires.models import (
 MAX_TEXT = 5000
 
 
-def _translations(model: Any, field: str) -> dict[str, str]:
-    return {
-        translation.language_code: getattr(translation, field)
-        for translation in model.translations.all()
-        if getattr(translation, field)
-    }
-
-
 def snapshot(template: QuestionnaireTemplate) -> dict[str, Any]:
     """The template as it is now, in every language it has: what a cohort's learners answer."""
-    questions = template.questions.prefetch_related("translations", "options__translations")
-    return {
-        "template": str(template.public_id),
-        "title": _translations(template, "title"),
-        "introduction": _translations(template, "introduction"),
-        "questions": [
-            {
-                "key": question.key,
-                "kind": question.kind,
-                "required": question.is_required,
-                "text": _translations(question, "text"),
-                "options": [
-                    {"key": option.key, "label": _translations(option, "label")}
-                    for option in question.options.all()
-                ],
-            }
-            for question in questions
-        ],
-    }
+    current = QuestionnaireTemplate.objects.with_content().get(pk=template.pk)
+    return {"template": str(template.public_id), **templates.content(current)}
 
 
 def _check_template(frozen: dict[str, Any]) -> None:
@@ -88,6 +64,17 @@ def _check_dates(opens_at: datetime, closes_at: datetime) -> None:
         )
 
 
+def course_modules(cohort: Cohort) -> list[ModulePage]:
+    """The modules of the cohort's course in reading order: the Spanish originals, which
+    progress and questionnaires point at."""
+    course_page = CoursePage.objects.filter(
+        course_id=cohort.course_id, locale=Locale.get_default()
+    ).first()
+    if course_page is None:
+        return []
+    return list(ModulePage.objects.child_of(course_page).order_by("path"))
+
+
 @transaction.atomic
 def attach_questionnaire(
     *,
@@ -103,6 +90,11 @@ def attach_questionnaire(
     if not access.can_follow_cohort(by, cohort):
         raise NotAllowed(
             _("Only the cohort's trainers and coordinators attach questionnaires."),
+            code="forbidden",
+        )
+    if not access.can_attach_questionnaire_template(by, cohort, template):
+        raise NotAllowed(
+            _("This template belongs to another delegation; choose one of yours or the network's."),
             code="forbidden",
         )
     _check_dates(opens_at, closes_at)
