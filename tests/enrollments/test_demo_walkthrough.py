@@ -69,7 +69,7 @@ def finish_the_course(client, cohort: Cohort) -> None:  # type: ignore[no-untype
         assert sent.status_code == 200, sent.content
 
 
-def test_a_learner_evaluates_the_course_the_coordinator_reads_it_and_the_certificate_outlives_the_account(  # noqa: E501
+def test_the_demo_walkthrough_from_enrolment_to_an_erased_account_whose_certificate_verifies(
     demo, client, django_capture_on_commit_callbacks
 ):
     cohort = (
