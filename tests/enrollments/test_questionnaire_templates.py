@@ -5,6 +5,7 @@ them; and attached questionnaires keep the questions they were attached with."""
 from __future__ import annotations
 
 import copy
+import re
 from datetime import timedelta
 
 import pytest
@@ -465,6 +466,16 @@ def test_a_trainer_builds_a_template_on_the_page_row_by_row_and_sees_what_is_wro
     ]
     listed = client.get("/en/questionnaire-templates/").content.decode()
     assert "Short evaluation" in listed
+
+
+def test_pressing_enter_in_the_editor_saves_rather_than_adding_a_row(
+    signed_in, cohort_trainer, delegation
+):
+    # Browsers submit a form through its first submit button when Enter is pressed in a field.
+    html = signed_in(cohort_trainer).get("/en/questionnaire-templates/new/").content.decode()
+    form = html[html.index('class="template-editor"') :]
+    first = re.search(r'<button type="submit" name="action" value="([^"]+)"', form)
+    assert first is not None and first.group(1) == "save"
 
 
 def test_a_template_one_may_only_use_shows_read_only_and_refuses_changes(
