@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -74,6 +75,10 @@ def my_courses(request: HttpRequest) -> HttpResponse:
             .distinct()
             .order_by("-starts_on")
         )
+        language = translation.get_language()
+        for cohort in followed:
+            for questionnaire in cohort.questionnaires.all():  # prefetched: no query
+                questionnaire.shown_title = questionnaire.title(language)  # type: ignore[attr-defined]
     from enrollments.questionnaires import services as questionnaires
 
     pending = questionnaires.pending_for(user)

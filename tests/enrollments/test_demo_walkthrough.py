@@ -104,6 +104,8 @@ def test_the_demo_walkthrough_from_enrolment_to_an_erased_account_whose_certific
 
     # The coordinator reads results and the report: one answer and one learner are too few.
     coordinator = sign_in(client, "coordinator@aula.example")
+    followed = coordinator.get("/es/my-courses/").content.decode()
+    assert "resultados de «Evaluación final del curso» (versión 1)" in followed
     results = coordinator.get(f"/es/questionnaires/{questionnaire.public_id}/results/")
     assert results.status_code == 200
     assert "&lt;5" in results.content.decode()
