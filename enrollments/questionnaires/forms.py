@@ -47,12 +47,15 @@ def _blank(*values: Any) -> bool:
     return not any(str(value).strip() for value in values)
 
 
-def read_template(post: QueryDict) -> templates.Content:
-    """The structure the editor sent. Rows ticked for removal and rows left empty are dropped."""
+def read_template(post: QueryDict, *, editing: bool = False) -> templates.Content:
+    """The structure the editor sent. Rows ticked for removal are dropped; so are rows left
+    empty when saving, but not while `editing` (adding or moving rows): the page must come
+    back with the rows it showed, at the same places, for its buttons to point at them."""
     questions = []
     for i in range(_count(post, "questions", templates.MAX_QUESTIONS + 10)):
         prefix = f"q-{i}"
-        if post.get(f"{prefix}-remove"):
+        removed = bool(post.get(f"{prefix}-remove"))
+        if removed and not editing:
             continue
         text = _texts(post, f"{prefix}-text")
         options = []
@@ -60,19 +63,25 @@ def read_template(post: QueryDict) -> templates.Content:
             option_prefix = f"{prefix}-o-{j}"
             label = _texts(post, f"{option_prefix}-label")
             key = post.get(f"{option_prefix}-key", "")
-            if post.get(f"{option_prefix}-remove") or _blank(key, *label.values()):
+            if post.get(f"{option_prefix}-remove"):
+                continue
+            if _blank(key, *label.values()):
+                if editing:
+                    options.append({"key": "", "label": label})
                 continue
             options.append({"key": _derived_key(key, label, f"option-{j + 1}"), "label": label})
         key = post.get(f"{prefix}-key", "")
-        if _blank(key, *text.values()) and not options:
+        blank = _blank(key, *text.values())
+        if blank and not any(option["key"] for option in options) and not editing:
             continue
         questions.append(
             {
-                "key": _derived_key(key, text, f"question-{i + 1}"),
+                "key": "" if blank else _derived_key(key, text, f"question-{i + 1}"),
                 "kind": post.get(f"{prefix}-kind", ""),
                 "required": bool(post.get(f"{prefix}-required")),
                 "text": text,
                 "options": options,
+                **({"remove": True} if removed else {}),
             }
         )
     return {
@@ -93,14 +102,21 @@ def blank_question() -> dict[str, Any]:
     }
 
 
+def _position(action: str, prefix: str, count: int) -> int | None:
+    position = action.removeprefix(prefix)
+    return int(position) if position.isdigit() and int(position) < count else None
+
+
 def with_row_added(given: templates.Content, action: str) -> templates.Content:
-    """`add-question`, or `add-option-<n>` for the question at position n."""
+    """`add-question`; `add-option-<n>` for the question at position n; `up-<n>` to move the
+    question at position n before the one above it."""
+    questions = given["questions"]
     if action == "add-question":
-        given["questions"].append(blank_question())
-    elif action.startswith("add-option-"):
-        position = action.removeprefix("add-option-")
-        if position.isdigit() and int(position) < len(given["questions"]):
-            given["questions"][int(position)]["options"].append({"key": "", "label": {}})
+        questions.append(blank_question())
+    elif (n := _position(action, "add-option-", len(questions))) is not None:
+        questions[n]["options"].append({"key": "", "label": {}})
+    elif (n := _position(action, "up-", len(questions))) is not None and n > 0:
+        questions[n - 1], questions[n] = questions[n], questions[n - 1]
     return given
 
 
@@ -148,6 +164,7 @@ def editor_rows(given: templates.Content, errors: dict[str, list[str]]) -> dict[
                 "key": question["key"],
                 "kind": question["kind"],
                 "required": question["required"],
+                "remove": question.get("remove", False),
                 "texts": _language_rows(question["text"], f"q-{i}-text"),
                 "options": options,
                 "errors": {

@@ -193,9 +193,9 @@ def template_edit(request: HttpRequest, public_id: str | None = None) -> HttpRes
     if request.method == "POST":
         if not editable:
             return _forbidden(request, _("You may use this template, not change it."))
-        given = forms.read_template(request.POST)
-        chosen = request.POST.get("delegation", "")
         action = request.POST.get("action", "save")
+        given = forms.read_template(request.POST, editing=action != "save")
+        chosen = request.POST.get("delegation", "")
         if action != "save":
             given = forms.with_row_added(given, action)
         else:

@@ -468,6 +468,50 @@ def test_a_trainer_builds_a_template_on_the_page_row_by_row_and_sees_what_is_wro
     assert "Short evaluation" in listed
 
 
+def test_the_editor_keeps_rows_in_place_while_editing_and_moves_a_question_up(
+    signed_in, cohort_trainer, delegation
+):
+    client = signed_in(cohort_trainer)
+    page = "/en/questionnaire-templates/new/"
+    form = {
+        "delegation": delegation.code,
+        "title-es": "Orden",
+        "questions": "3",
+        "q-0-kind": "text",
+        "q-0-text-es": "Primera",
+        "q-1-kind": "rating",  # a row added and not filled in yet
+        "q-2-kind": "single",
+        "q-2-text-es": "Tercera",
+        "q-2-options": "0",
+    }
+    # The third row's "Add an option" adds to the third row, although the second is empty.
+    html = client.post(page, {**form, "action": "add-option-2"}).content.decode()
+    assert 'name="q-2-o-0-key"' in html and 'name="q-1-kind"' in html
+    assert 'name="q-1-o-0-key"' not in html
+
+    moved = client.post(page, {**form, "action": "up-2"}).content.decode()
+    assert re.search(r'name="q-1-text-es" value="Tercera"', moved)
+
+    ticked = client.post(page, {**form, "q-0-remove": "1", "action": "add-option-2"})
+    html = ticked.content.decode()
+    assert re.search(r'name="q-0-remove" value="1" checked', html)  # removed when saving only
+    assert 'name="q-2-o-0-key"' in html
+
+    saved = client.post(
+        page,
+        {
+            **form,
+            "q-2-kind": "text",
+            "q-0-remove": "1",
+            "q-1-text-es": "",
+            "action": "save",
+        },
+    )
+    assert saved.status_code == 302
+    template = QuestionnaireTemplate.objects.with_content().get()
+    assert [q["text"]["es"] for q in templates.content(template)["questions"]] == ["Tercera"]
+
+
 def test_pressing_enter_in_the_editor_saves_rather_than_adding_a_row(
     signed_in, cohort_trainer, delegation
 ):
