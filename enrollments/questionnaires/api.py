@@ -279,13 +279,24 @@ class QuestionnaireViewSet(viewsets.ReadOnlyModelViewSet):
 class AttachView(APIView):
     """Trainers and coordinators attach a template to a cohort, frozen as it is now."""
 
-    @extend_schema(request=AttachSerializer, responses={201: QuestionnaireSerializer})
+    @extend_schema(
+        request=AttachSerializer,
+        responses={
+            201: QuestionnaireSerializer,
+            200: OpenApiResponse(
+                QuestionnaireSerializer, description="The same request again: nothing changed."
+            ),
+            409: OpenApiResponse(
+                description="The cohort has this template at that place with other settings."
+            ),
+        },
+    )
     def post(self, request: Request, public_id: str) -> Response:
         cohort = get_object_or_404(Cohort, public_id=public_id)
         data = AttachSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
-        questionnaire = services.attach_questionnaire(
+        questionnaire, created = services.attach_questionnaire(
             cohort=cohort,
             template=values["template"],
             opens_at=values["opens_at"],
@@ -296,7 +307,8 @@ class AttachView(APIView):
             by=current_user(request),
         )
         return Response(
-            shown([questionnaire], translation.get_language())[0], status=status.HTTP_201_CREATED
+            shown([questionnaire], translation.get_language())[0],
+            status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
         )
 
 

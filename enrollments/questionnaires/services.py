@@ -86,7 +86,10 @@ def attach_questionnaire(
     is_anonymous: bool = True,
     after_module: ModulePage | None = None,
     reminder_days: int = 7,
-) -> Questionnaire:
+) -> tuple[Questionnaire, bool]:
+    """The questionnaire and whether it is new. The same request again (a double click, a
+    retry) finds the questionnaire it made; another one for the same template and placement
+    is refused: that questionnaire changes its dates, or gets a new version."""
     if not access.can_follow_cohort(by, cohort):
         raise NotAllowed(
             _("Only the cohort's trainers and coordinators attach questionnaires."),
@@ -102,13 +105,39 @@ def attach_questionnaire(
         after_module = original_module(after_module, course_id=cohort.course_id)
     frozen = snapshot(template)
     _check_template(frozen)
+    # One attach at a time per cohort, so that two at once cannot both find the place empty.
+    Cohort.objects.select_for_update().filter(pk=cohort.pk).exists()
+    existing = (
+        Questionnaire.objects.filter(cohort=cohort, template=template, after_module=after_module)
+        .order_by("-version")
+        .first()
+    )
+    if existing is not None:
+        asked = (frozen, opens_at, closes_at, is_anonymous, reminder_days)
+        found = (
+            existing.questions,
+            existing.opens_at,
+            existing.closes_at,
+            existing.is_anonymous,
+            existing.reminder_days,
+        )
+        if asked == found:
+            return existing, False
+        raise Conflict(
+            _(
+                "This cohort already has this questionnaire at that place (version "
+                "%(version)s): change its dates, or make a new version of it."
+            ),
+            code="already_attached",
+            params={"version": existing.version},
+        )
     latest = (
         Questionnaire.objects.filter(cohort=cohort, template=template).aggregate(v=Max("version"))[
             "v"
         ]
         or 0
     )
-    return Questionnaire.objects.create(
+    created = Questionnaire.objects.create(
         cohort=cohort,
         template=template,
         version=latest + 1,
@@ -120,6 +149,7 @@ def attach_questionnaire(
         questions=frozen,
         created_by=by,
     )
+    return created, True
 
 
 @transaction.atomic

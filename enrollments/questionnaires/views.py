@@ -292,7 +292,7 @@ def attach(request: HttpRequest, public_id: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         values = form.cleaned_data
         try:
-            questionnaire = services.attach_questionnaire(
+            questionnaire, _created = services.attach_questionnaire(
                 cohort=cohort,
                 template=values["template"],
                 opens_at=values["opens_at"],

@@ -194,9 +194,9 @@ def test_the_api_says_after_which_module_in_the_readers_language(
 
 
 def test_a_coordinator_places_a_questionnaire_after_a_module_of_the_cohorts_course(
-    signed_in, coordinator, cohort, after_module, site
+    signed_in, coordinator, cohort, after_module, site, second_module
 ):
-    translated = translate(site["module"], "pt", title="Primeiro módulo")
+    translated = translate(second_module["module"], "pt", title="Módulo dois")
     opens = timezone.now() + timedelta(days=1)
     body = {
         "template": str(after_module.template.public_id),
@@ -209,10 +209,10 @@ def test_a_coordinator_places_a_questionnaire_after_a_module_of_the_cohorts_cour
 
     placed = client.post(url, body, content_type="application/json")
     assert placed.status_code == 201
-    assert placed.json()["after_module"]["title"] == "Primer módulo"
+    assert placed.json()["after_module"]["title"] == "Segundo módulo"
     # Stored as the Spanish original, whose tree path the progress index shares.
     stored = Questionnaire.objects.get(public_id=placed.json()["id"])
-    assert stored.after_module == site["module"]
+    assert stored.after_module.pk == second_module["module"].pk
 
     elsewhere = site["catalogue"].add_child(
         instance=CoursePage(title="Otro curso", slug="otro", course=CourseFactory(), summary="s")
@@ -316,7 +316,7 @@ def test_a_later_version_neither_holds_completion_back_nor_asks_again(
 def test_the_same_template_after_another_module_is_another_questionnaire(
     learner, coordinator, enrollment, after_module, site, second_module
 ):
-    after_second = questionnaires.attach_questionnaire(
+    after_second, _ = questionnaires.attach_questionnaire(
         cohort=after_module.cohort,
         template=after_module.template,
         opens_at=after_module.opens_at,

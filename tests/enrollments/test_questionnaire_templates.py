@@ -92,9 +92,10 @@ def network(site_admin) -> QuestionnaireTemplate:
 
 def attach(template, cohort, by) -> Questionnaire:
     opens = timezone.now() + timedelta(days=1)
-    return questionnaires.attach_questionnaire(
+    questionnaire, _ = questionnaires.attach_questionnaire(
         cohort=cohort, template=template, opens_at=opens, closes_at=opens + timedelta(days=7), by=by
     )
+    return questionnaire
 
 
 # Who may write ----------------------------------------------------------------------------------

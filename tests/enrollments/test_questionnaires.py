@@ -265,11 +265,13 @@ def test_anonymity_is_chosen_before_opening(signed_in, questionnaire, coordinato
 def test_a_coordinator_attaches_a_named_questionnaire_before_it_opens(
     signed_in, cohort, questionnaire, coordinator, learner, enrollment
 ):
+    template = questionnaire.template
+    questionnaire.delete()
     opens = timezone.now() + timedelta(days=3)
     response = signed_in(coordinator).post(
         f"/api/v1/cohorts/{cohort.public_id}/questionnaires/",
         {
-            "template": str(questionnaire.template.public_id),
+            "template": str(template.public_id),
             "opens_at": opens.isoformat(),
             "closes_at": (opens + timedelta(days=7)).isoformat(),
             "anonymous": False,
@@ -278,11 +280,37 @@ def test_a_coordinator_attaches_a_named_questionnaire_before_it_opens(
     )
     assert response.status_code == 201
     named = Questionnaire.objects.get(public_id=response.json()["id"])
-    assert (named.version, named.is_anonymous) == (2, False)
+    assert (named.version, named.is_anonymous) == (1, False)
     Questionnaire.objects.filter(pk=named.pk).update(opens_at=timezone.now())
     named.refresh_from_db()
     questionnaires.submit_answers(questionnaire=named, learner=learner, answers=GOOD, language="es")
     assert Response.objects.get(questionnaire=named).enrollment == enrollment
+
+
+def test_attaching_again_finds_the_same_questionnaire_or_says_what_to_do_instead(
+    signed_in, cohort, questionnaire, coordinator
+):
+    template = questionnaire.template
+    questionnaire.delete()
+    client = signed_in(coordinator)
+    url = f"/api/v1/cohorts/{cohort.public_id}/questionnaires/"
+    opens = timezone.now() + timedelta(days=3)
+    body = {
+        "template": str(template.public_id),
+        "opens_at": opens.isoformat(),
+        "closes_at": (opens + timedelta(days=7)).isoformat(),
+    }
+    first = client.post(url, body, content_type="application/json")
+    retried = client.post(url, body, content_type="application/json")
+    assert (first.status_code, retried.status_code) == (201, 200)
+    assert retried.json()["id"] == first.json()["id"]
+
+    other_dates = {**body, "closes_at": (opens + timedelta(days=30)).isoformat()}
+    refused = client.post(url, other_dates, content_type="application/json")
+    assert refused.status_code == 409
+    assert refused.json()["code"] == "already_attached"
+    assert "new version" in refused.json()["detail"]
+    assert Questionnaire.objects.filter(cohort=cohort).count() == 1
 
 
 def test_reminders_reach_only_enrolled_people_who_have_not_answered_at_their_rhythm(
