@@ -416,12 +416,26 @@ class QuestionnaireTemplateViewSet(viewsets.ModelViewSet):
         found = self.get_object()
         return Response(QuestionnaireTemplateSerializer(described(found, request.user)).data)
 
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "Idempotency-Key",
+                str,
+                location=OpenApiParameter.HEADER,
+                description="Up to 64 characters: the same body sent again with the same key "
+                "returns the template the first request made; another body with it gets 409.",
+            )
+        ]
+    )
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         given = QuestionnaireTemplateSerializer(data=request.data)
         given.is_valid(raise_exception=True)
         values = dict(given.validated_data)
         template = templates.create_template(
-            by=current_user(request), delegation=values.pop("delegation"), given=values
+            by=current_user(request),
+            delegation=values.pop("delegation"),
+            given=values,
+            key=request.headers.get("Idempotency-Key", ""),
         )
         return self._shown(template, status=status.HTTP_201_CREATED)
 

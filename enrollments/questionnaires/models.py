@@ -65,6 +65,9 @@ class QuestionnaireTemplate(TranslatableModel):
     )
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
+    # The creator's idempotency key (the API's Idempotency-Key header, the editor's hidden
+    # field): a create sent twice makes one template.
+    creation_key = models.CharField(max_length=64, blank=True, default="", editable=False)
     translations = TranslatedFields(
         title=models.CharField(_("title"), max_length=200),
         introduction=models.TextField(_("introduction"), blank=True),
@@ -75,6 +78,13 @@ class QuestionnaireTemplate(TranslatableModel):
     class Meta:
         verbose_name = _("questionnaire template")
         verbose_name_plural = _("questionnaire templates")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["created_by", "creation_key"],
+                condition=~Q(creation_key=""),
+                name="one_template_per_creation_key",
+            )
+        ]
 
     def __str__(self) -> str:
         return str(self.safe_translation_getter("title", any_language=True) or self.public_id)

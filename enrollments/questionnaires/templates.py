@@ -7,7 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_slug
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -363,15 +363,57 @@ def _write(template: QuestionnaireTemplate, cleaned: Content) -> None:
             _translate(option, {"label": choice["label"]})
 
 
-@transaction.atomic
+KEY_MAX = 64
+
+
 def create_template(
-    *, by: User, delegation: Delegation | None, given: Any
+    *, by: User, delegation: Delegation | None, given: Any, key: str = ""
 ) -> QuestionnaireTemplate:
+    """A new template. With `key`, the same request sent again returns the template the first
+    one made and changes nothing; the key sent with something else is refused."""
+    key = key.strip()
+    if len(key) > KEY_MAX:
+        raise ValidationError(
+            _("An idempotency key has at most %(limit)s characters."),
+            code="invalid_idempotency_key",
+            params={"limit": KEY_MAX},
+        )
     _check_may_write(by, delegation.pk if delegation else None)
     cleaned = validate(given)
-    template = QuestionnaireTemplate(delegation=delegation, created_by=by)
-    _write(template, cleaned)
+    owner = delegation.pk if delegation else None
+    if key and (earlier := _made_with(by, key, cleaned, owner)) is not None:
+        return earlier
+    try:
+        with transaction.atomic():
+            template = QuestionnaireTemplate(delegation=delegation, created_by=by, creation_key=key)
+            _write(template, cleaned)
+    except IntegrityError:
+        earlier = _made_with(by, key, cleaned, owner) if key else None
+        if earlier is None:
+            raise
+        return earlier  # the same request, sent at the same moment, won
     return template
+
+
+def _made_with(
+    by: User, key: str, cleaned: Content, owner: int | None
+) -> QuestionnaireTemplate | None:
+    """The template `key` made already, if any; refused if it was made from something else."""
+    earlier = (
+        QuestionnaireTemplate.objects.with_content().filter(created_by=by, creation_key=key).first()
+    )
+    if earlier is None:
+        return None
+    if content(earlier) != cleaned or earlier.delegation_id != owner:
+        raise Conflict(
+            _(
+                "This request already made the template “%(title)s”; change that template "
+                "instead of creating it again."
+            ),
+            code="idempotency_key_reused",
+            params={"title": str(earlier)},
+        )
+    return earlier
 
 
 @transaction.atomic

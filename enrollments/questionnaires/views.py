@@ -205,7 +205,10 @@ def template_edit(request: HttpRequest, public_id: str | None = None) -> HttpRes
                     raise ValidationError(_("Choose one of your delegations."), code="invalid")
                 if template is None:
                     template = templates.create_template(
-                        by=user, delegation=delegation, given=given
+                        by=user,
+                        delegation=delegation,
+                        given=given,
+                        key=request.POST.get("creation_key", ""),
                     )
                 else:
                     template = templates.update_template(
@@ -233,6 +236,8 @@ def template_edit(request: HttpRequest, public_id: str | None = None) -> HttpRes
             "delegations": delegations,
             "chosen": chosen,
             "network_allowed": access.is_site_admin(user),
+            # Sent back with every submit of a new template, so a double click makes one.
+            "creation_key": request.POST.get("creation_key", "")[:64] or uuid.uuid4().hex,
         },
         status=status,
     )

@@ -311,6 +311,50 @@ def test_the_same_put_again_changes_nothing(signed_in, coordinator, ours, delega
     assert second.json()["updated_at"] == first.json()["updated_at"]
 
 
+def test_a_create_sent_twice_with_its_idempotency_key_makes_one_template(
+    signed_in, coordinator, delegation
+):
+    client = signed_in(coordinator)
+    key = {"HTTP_IDEMPOTENCY_KEY": "5d1c7e0a-retry"}
+    first = client.post(URL, body(delegation), content_type="application/json", **key)
+    again = client.post(URL, body(delegation), content_type="application/json", **key)
+    assert (first.status_code, again.status_code) == (201, 201)
+    assert again.json()["id"] == first.json()["id"]
+    assert QuestionnaireTemplate.objects.count() == 1
+
+    changed = body(delegation, title={"es": "Otra cosa"})
+    reused = client.post(URL, changed, content_type="application/json", **key)
+    assert reused.status_code == 409
+    assert reused.json()["code"] == "idempotency_key_reused"
+    assert QuestionnaireTemplate.objects.count() == 1
+
+    # Without a key, two creates are two templates, as asked.
+    client.post(URL, body(delegation), content_type="application/json")
+    assert QuestionnaireTemplate.objects.count() == 2
+
+
+def test_saving_a_new_template_twice_from_the_editor_makes_one(
+    signed_in, cohort_trainer, delegation
+):
+    client = signed_in(cohort_trainer)
+    page = "/en/questionnaire-templates/new/"
+    html = client.get(page).content.decode()
+    key = re.search(r'name="creation_key" value="([^"]+)"', html)
+    assert key is not None
+    form = {
+        "creation_key": key.group(1),
+        "delegation": delegation.code,
+        "title-es": "Una vez",
+        "questions": "1",
+        "q-0-kind": "text",
+        "q-0-text-es": "¿Algo más?",
+        "action": "save",
+    }
+    assert client.post(page, form).status_code == 302
+    assert client.post(page, form).status_code == 302  # a double click
+    assert QuestionnaireTemplate.objects.count() == 1
+
+
 def test_a_put_replaces_the_questions_and_drops_translations_left_out(
     signed_in, coordinator, ours, delegation
 ):
