@@ -3,6 +3,7 @@ figures are in a table beside each chart)."""
 
 from __future__ import annotations
 
+from django.utils.formats import number_format
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -12,6 +13,7 @@ from enrollments.questionnaires.results import Bar
 ROW = 26
 LABEL = 180
 WIDTH = 520
+VALUE = 110  # room right of the longest bar for "1234 (100,0 %)"
 
 
 def bars(title: str, values: list[Bar]) -> SafeString:
@@ -22,12 +24,12 @@ def bars(title: str, values: list[Bar]) -> SafeString:
     rows = []
     for index, bar in enumerate(values):
         y = 4 + index * ROW
-        length = round((WIDTH - LABEL - 70) * bar.count / longest)
+        length = round((WIDTH - LABEL - VALUE) * bar.count / longest)
         rows.append(
             format_html(
                 '<text x="{}" y="{}" text-anchor="end" class="chart-label">{}</text>'
                 '<rect x="{}" y="{}" width="{}" height="{}" class="chart-bar"></rect>'
-                '<text x="{}" y="{}" class="chart-value">{} ({}%)</text>',
+                '<text x="{}" y="{}" class="chart-value">{} ({} %)</text>',
                 LABEL - 8,
                 y + 16,
                 bar.label[:28],
@@ -38,7 +40,7 @@ def bars(title: str, values: list[Bar]) -> SafeString:
                 LABEL + length + 6,
                 y + 16,
                 bar.count,
-                bar.percent,
+                number_format(bar.percent, decimal_pos=1),
             )
         )
     summary = _("%(title)s: %(values)s") % {

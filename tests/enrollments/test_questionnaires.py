@@ -190,6 +190,9 @@ def test_results_give_counts_distributions_averages_and_exports(
 
     page = client.get(f"/en/questionnaires/{questionnaire.public_id}/results/").content.decode()
     assert 'role="img"' in page and "6 responses" in page
+    # The chart writes its figures as the reader's language does: 3 of 6 is "50,0 %" in French.
+    french = client.get(f"/fr/questionnaires/{questionnaire.public_id}/results/").content.decode()
+    assert "3 (50,0 %)</text>" in french
 
 
 def test_small_groups_are_not_shown_apart_in_comparisons(
