@@ -12,13 +12,8 @@ from django.utils import timezone
 
 from accounts.models import User
 from courses.models import Cohort
-from enrollments.questionnaires import services
-from enrollments.questionnaires.models import (
-    Questionnaire,
-    QuestionnaireTemplate,
-    TemplateOption,
-    TemplateQuestion,
-)
+from enrollments.questionnaires import services, templates
+from enrollments.questionnaires.models import Questionnaire, QuestionnaireTemplate
 
 TITLE = {
     "es": "Evaluación final del curso",
@@ -164,13 +159,6 @@ QUESTIONS: list[dict[str, Any]] = [
 ]
 
 
-def _translate(model: Any, field: str, texts: dict[str, str]) -> None:
-    for language, text in texts.items():
-        model.set_current_language(language)
-        setattr(model, field, text)
-    model.save()
-
-
 def _template(
     titles: dict[str, str],
     introductions: dict[str, str],
@@ -183,23 +171,20 @@ def _template(
     if template is not None:
         return template
     template = QuestionnaireTemplate(created_by=by)
-    for language in titles:
-        template.set_current_language(language)
-        template.title = titles[language]
-        template.introduction = introductions[language]
-    template.save()
-    for order, spec in enumerate(questions):
-        question = TemplateQuestion(
-            template=template,
-            key=spec["key"],
-            kind=spec["kind"],
-            is_required=spec.get("required", True),
-            sort_order=order,
-        )
-        _translate(question, "text", spec["text"])
-        for position, (key, labels) in enumerate(spec.get("options", [])):
-            option = TemplateOption(question=question, key=key, sort_order=position)
-            _translate(option, "label", labels)
+    given = {
+        "title": titles,
+        "introduction": introductions,
+        "questions": [
+            {
+                **spec,
+                "options": [
+                    {"key": key, "label": labels} for key, labels in spec.get("options", [])
+                ],
+            }
+            for spec in questions
+        ],
+    }
+    templates.write(template, templates.validate(given))
     return template
 
 

@@ -344,7 +344,9 @@ def _translate(row: Any, values: dict[str, dict[str, str]]) -> None:
         row.delete_translation(language)
 
 
-def _write(template: QuestionnaireTemplate, cleaned: Content) -> None:
+def write(template: QuestionnaireTemplate, cleaned: Content) -> None:
+    """Stores `cleaned` (from `validate`) as the template's content. It checks no permission:
+    `create_template` and `update_template` do, and the demo seed writes as the network."""
     template.updated_at = timezone.now()
     _translate(template, {"title": cleaned["title"], "introduction": cleaned["introduction"]})
     # Wholesale: questionnaires already attached keep their own frozen copy of the questions.
@@ -386,7 +388,7 @@ def create_template(
     try:
         with transaction.atomic():
             template = QuestionnaireTemplate(delegation=delegation, created_by=by, creation_key=key)
-            _write(template, cleaned)
+            write(template, cleaned)
     except IntegrityError:
         earlier = _made_with(by, key, cleaned, owner) if key else None
         if earlier is None:
@@ -434,7 +436,7 @@ def update_template(
     if content(locked) == cleaned and locked.delegation_id == new_owner:
         return locked
     locked.delegation = delegation
-    _write(locked, cleaned)
+    write(locked, cleaned)
     return locked
 
 
