@@ -10,12 +10,9 @@ from django.utils.translation import gettext as _
 from accounts import access
 from accounts.models import Delegation
 from courses.models import Cohort
+from enrollments.refusals import forbidden
 from enrollments.reports import aggregates, charts
 from enrollments.reports.forms import PeriodForm
-
-
-def _forbidden(request: HttpRequest, reason: str) -> HttpResponse:
-    return render(request, "enrollments/forbidden.html", {"reason": reason}, status=403)
 
 
 @login_required
@@ -24,7 +21,7 @@ def cohort_report(request: HttpRequest, public_id: str) -> HttpResponse:
         Cohort.objects.select_related("course", "delegation"), public_id=public_id
     )
     if not access.can_view_cohort_report(request.user, cohort):
-        return _forbidden(request, _("Only the cohort's trainers and coordinators see its report."))
+        return forbidden(request, _("Only the cohort's trainers and coordinators see its report."))
     report = aggregates.cohort_report(cohort)
     return render(
         request,
@@ -37,7 +34,7 @@ def cohort_report(request: HttpRequest, public_id: str) -> HttpResponse:
 def delegation_report(request: HttpRequest) -> HttpResponse:
     user = request.user
     if not access.can_view_reports(user):
-        return _forbidden(request, _("Reports are for coordinators and trainers."))
+        return forbidden(request, _("Reports are for coordinators and trainers."))
     delegations = list(
         Delegation.objects.filter(access.report_delegations_filter(user))
         .prefetch_related("translations")
@@ -57,7 +54,7 @@ def delegation_report(request: HttpRequest) -> HttpResponse:
     if period["delegation"]:
         chosen = next((d for d in delegations if d.code == period["delegation"]), None)
         if chosen is None or not access.can_view_delegation_report(user, chosen):
-            return _forbidden(request, _("You do not coordinate this delegation."))
+            return forbidden(request, _("You do not coordinate this delegation."))
     cohorts = aggregates.reported_cohorts(
         user,
         date_from=period["from"],

@@ -36,6 +36,7 @@ from enrollments.questionnaires.models import (
     Questionnaire,
     QuestionnaireTemplate,
 )
+from enrollments.refusals import forbidden
 
 
 def _answers_from(request: HttpRequest, questions: list[dict[str, Any]]) -> dict[str, Any]:
@@ -129,10 +130,6 @@ def results_page(request: HttpRequest, public_id: str) -> HttpResponseBase:
     )
 
 
-def _forbidden(request: HttpRequest, reason: str) -> HttpResponse:
-    return render(request, "enrollments/forbidden.html", {"reason": reason}, status=403)
-
-
 def _staff(request: HttpRequest) -> User | None:
     user = request.user
     if isinstance(user, User) and access.can_use_questionnaire_templates(user):
@@ -144,7 +141,7 @@ def _staff(request: HttpRequest) -> User | None:
 def template_list(request: HttpRequest) -> HttpResponse:
     user = _staff(request)
     if user is None:
-        return _forbidden(request, _("Questionnaire templates are for trainers and coordinators."))
+        return forbidden(request, _("Questionnaire templates are for trainers and coordinators."))
     found = list(
         QuestionnaireTemplate.objects.visible_to(user)
         .select_related("delegation")
@@ -180,7 +177,7 @@ def template_edit(request: HttpRequest, public_id: str | None = None) -> HttpRes
     "Add a question" and "Add an option" are submit buttons: the page comes back with a row more."""
     user = _staff(request)
     if user is None:
-        return _forbidden(request, _("Questionnaire templates are for trainers and coordinators."))
+        return forbidden(request, _("Questionnaire templates are for trainers and coordinators."))
     template = None
     if public_id is not None:
         template = get_object_or_404(
@@ -192,7 +189,7 @@ def template_edit(request: HttpRequest, public_id: str | None = None) -> HttpRes
     status = 200
     if request.method == "POST":
         if not editable:
-            return _forbidden(request, _("You may use this template, not change it."))
+            return forbidden(request, _("You may use this template, not change it."))
         action = request.POST.get("action", "save")
         given = forms.read_template(request.POST, editing=action != "save")
         chosen = request.POST.get("delegation", "")
@@ -271,7 +268,7 @@ def _is_uuid(value: str) -> bool:
 def template_delete(request: HttpRequest, public_id: str) -> HttpResponse:
     user = _staff(request)
     if user is None:
-        return _forbidden(request, _("Questionnaire templates are for trainers and coordinators."))
+        return forbidden(request, _("Questionnaire templates are for trainers and coordinators."))
     template = get_object_or_404(
         QuestionnaireTemplate.objects.visible_to(user), public_id=public_id
     )
@@ -290,7 +287,7 @@ def attach(request: HttpRequest, public_id: str) -> HttpResponse:
     cohort = get_object_or_404(Cohort.objects.select_related("course"), public_id=public_id)
     user = request.user
     if not (isinstance(user, User) and access.can_follow_cohort(user, cohort)):
-        return _forbidden(
+        return forbidden(
             request, _("Only the cohort's trainers and coordinators attach questionnaires.")
         )
     form = forms.AttachForm(request.POST or None, cohort=cohort, user=user)
