@@ -579,6 +579,19 @@ def test_a_template_one_may_only_use_shows_read_only_and_refuses_changes(
     copy_page = client.get(f"/en/questionnaire-templates/new/?from={network.public_id}")
     assert 'value="Evaluación del taller"' in copy_page.content.decode()
 
+    deleted = client.post(f"/en/questionnaire-templates/{network.public_id}/delete/", follow=True)
+    assert "Network-wide templates are written by site admins only." in deleted.content.decode()
+    assert QuestionnaireTemplate.objects.filter(pk=network.pk).exists()
+
+
+def test_the_delete_page_refuses_learners_and_hides_other_delegations_templates(
+    signed_in, learner, outside_coordinator, ours
+):
+    page = f"/en/questionnaire-templates/{ours.public_id}/delete/"
+    assert signed_in(learner).post(page).status_code == 403
+    assert signed_in(outside_coordinator).post(page).status_code == 404
+    assert QuestionnaireTemplate.objects.filter(pk=ours.pk).exists()
+
 
 def test_a_coordinator_attaches_a_questionnaire_from_the_roster(
     signed_in, coordinator, cohort, network, site
