@@ -106,7 +106,7 @@ def attach_questionnaire(
     frozen = snapshot(template)
     _check_template(frozen)
     # One attach at a time per cohort, so that two at once cannot both find the place empty.
-    Cohort.objects.select_for_update().filter(pk=cohort.pk).exists()
+    cohort = Cohort.objects.select_for_update().get(pk=cohort.pk)
     existing = (
         Questionnaire.objects.filter(cohort=cohort, template=template, after_module=after_module)
         .order_by("-version")
