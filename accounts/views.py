@@ -48,7 +48,8 @@ def profile(request: HttpRequest) -> HttpResponse:
 
 
 class SignInView(LoginView):
-    """Signs in by e-mail and switches the site to the learner's preferred language."""
+    """Signs in by e-mail and stays in the language of the page the person signed in from:
+    they chose it by reading in it (e-mails still follow the profile's language)."""
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         email = request.POST.get("username", "")
@@ -68,14 +69,11 @@ class SignInView(LoginView):
     def form_valid(self, form: AuthenticationForm) -> HttpResponse:
         throttle.clear(ip=client_ip(self.request), email=form.cleaned_data.get("username", ""))
         response = super().form_valid(form)
-        language = form.get_user().preferred_language
-        response.set_cookie("django_language", language, samesite="Lax")
+        response.set_cookie("django_language", translation.get_language(), samesite="Lax")
         return response
 
     def get_default_redirect_url(self) -> str:
-        user = self.request.user
-        language = getattr(user, "preferred_language", None) or translation.get_language()
-        return f"/{language}/"
+        return f"/{translation.get_language()}/"
 
 
 def client_ip(request: HttpRequest) -> str:

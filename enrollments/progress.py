@@ -42,6 +42,16 @@ ACTIVITY_IRI = re.compile(r"/xapi/activities/([0-9a-fA-F-]{36})/?$")
 MAX_BATCH = 100
 
 
+def lesson_by_key(translation_key: object, *, live: bool = True) -> LessonPage | None:
+    """The lesson a translation key names, original first: a translated lesson shares its key
+    with the original, so the key alone matches one page per language."""
+    pages = LessonPage.objects.live() if live else LessonPage.objects.all()
+    default = Locale.get_default().pk
+    found = list(pages.filter(translation_key=translation_key).select_related("locale"))
+    found.sort(key=lambda page: page.locale_id != default)
+    return found[0] if found else None
+
+
 def original_lesson(lesson: LessonPage) -> LessonPage:
     """Progress belongs to the Spanish original, whatever language the learner reads."""
     if lesson.locale_id == Locale.get_default().pk:

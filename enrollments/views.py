@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import translation
@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.models import User
 from cms.localization import url_in_active_language
-from cms.models import CourseLesson, LessonPage
+from cms.models import CourseLesson
 from courses.models import Cohort
 from enrollments import progress, services
 from enrollments import roster as rosters
@@ -125,7 +125,9 @@ def enroll(request: HttpRequest, public_id: str) -> HttpResponse:
 def lesson_done(request: HttpRequest, translation_key: str) -> HttpResponse:
     user = request.user
     assert isinstance(user, User)
-    lesson = get_object_or_404(LessonPage.objects.live(), translation_key=translation_key)
+    lesson = progress.lesson_by_key(translation_key)
+    if lesson is None:
+        raise Http404(_("There is no such lesson."))
     try:
         progress.mark_lesson_done(learner=user, lesson=lesson)
     except ValidationError as refusal:

@@ -15,6 +15,9 @@ from tests.factories import (
     build_site,
 )
 
+# Chromium for browser tests and journeys: the `browser` and `origins` fixtures.
+pytest_plugins = ["tests.browser"]
+
 
 @pytest.fixture(autouse=True)
 def english_unless_a_test_says_otherwise():

@@ -103,6 +103,11 @@ def player_options(
         "contentJsonPath": base + "files/content",
         "frameJs": f"{settings.H5P_CONTENT_ORIGIN}/h5p/player/frame.bundle.js",
         "frameCss": f"{settings.H5P_CONTENT_ORIGIN}/h5p/player/styles/h5p.css",
+        # Loaded in the content's own frame before H5P starts it (see each file).
+        "customJs": [
+            f"{settings.H5P_CONTENT_ORIGIN}/h5p/aula/storage.js",
+            f"{settings.H5P_CONTENT_ORIGIN}/h5p/aula/title.js",
+        ],
         "xAPIObjectIRI": activity_iri(grant.activity_key),
         "frame": False,
         "icon": False,

@@ -33,14 +33,17 @@ def language_switcher(context: dict[str, Any]) -> dict[str, Any]:
         ):
             translations[candidate.locale.language_code] = candidate
     links = []
+    path = request.get_full_path() if request else "/"
     for code, _name in settings.LANGUAGES:
+        if not isinstance(page, Page):
+            # Resolved in the current language, reversed in the other (inside an override the
+            # current prefix would not resolve and the address would come back unchanged).
+            url = translate_url(path, code)
         with translation.override(code):
             if code in translations:
                 url = translations[code].get_url(request)
             elif isinstance(page, Page):
                 url = url_in_active_language(page, request)
-            else:
-                url = translate_url(request.get_full_path() if request else "/", code)
         links.append(
             {
                 "code": code,

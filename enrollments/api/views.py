@@ -17,7 +17,6 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts import access
-from cms.models import LessonPage
 from config.api import current_user
 from courses.models import Cohort
 from enrollments import imports, invitations, progress, services, spreadsheets
@@ -250,7 +249,7 @@ class EnrollmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         payload.is_valid(raise_exception=True)
         lesson = None
         if key := payload.validated_data.get("lesson"):
-            lesson = LessonPage.objects.filter(translation_key=key).first()
+            lesson = progress.lesson_by_key(key, live=False)
             if lesson is None:
                 raise NotFound(_("There is no such lesson."))
         progress.complete_by_hand(
@@ -278,7 +277,7 @@ class LessonDoneView(APIView):
 
     @extend_schema(request=None, responses=EnrollmentSerializer(many=True))
     def post(self, request: Request, translation_key: str) -> Response:
-        lesson = LessonPage.objects.live().filter(translation_key=translation_key).first()
+        lesson = progress.lesson_by_key(translation_key)
         if lesson is None:
             raise NotFound(_("There is no such lesson."))
         enrollments = progress.mark_lesson_done(learner=current_user(request), lesson=lesson)

@@ -10,7 +10,7 @@ from django.core import mail
 from tests.factories import PASSWORD
 
 
-def test_a_learner_signs_in_with_their_e_mail_in_any_case_and_lands_in_their_language(
+def test_a_learner_signs_in_with_their_e_mail_in_any_case_and_stays_in_the_page_language(
     client, learner
 ):
     learner.preferred_language = "pt"
@@ -19,8 +19,19 @@ def test_a_learner_signs_in_with_their_e_mail_in_any_case_and_lands_in_their_lan
         "/es/accounts/login/", {"username": "ANA@Rosario.example", "password": PASSWORD}
     )
     assert response.status_code == 302
-    assert response["Location"] == "/pt/"
-    assert response.cookies["django_language"].value == "pt"
+    assert response["Location"] == "/es/"
+    assert response.cookies["django_language"].value == "es"
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/es/my-courses/", "/es/accounts/profile/", "/es/figures/", "/es/verify/"],
+)
+def test_the_language_switch_leads_to_the_same_page_in_the_other_language(signed_in, learner, path):
+    page = signed_in(learner).get(path).content.decode()
+    for code in ("pt", "fr", "en", "ca"):
+        expected = "/" + code + path[3:]
+        assert f'href="{expected}" hreflang="{code}"' in page, (code, path)
 
 
 def test_a_wrong_password_is_refused_with_a_message_in_the_page_language(client, learner):

@@ -113,3 +113,24 @@ def test_trainers_find_their_cohorts_rosters_from_my_courses(signed_in, trainer,
     cohort.trainers.add(trainer)
     page = signed_in(trainer).get("/es/my-courses/").content.decode()
     assert f"/es/cohorts/{cohort.public_id}/roster/" in page
+
+
+def test_a_lesson_of_a_translated_course_is_marked_done_from_either_language(
+    signed_in, learner, cohort, site
+):
+    from tests.factories import translate
+
+    translate(site["lesson"], "pt", title="Lição 1")
+    client = signed_in(learner)
+    client.post(f"/es/cohorts/{cohort.public_id}/enroll/")
+    lesson = client.get("/pt/cursos/ciudad-educadora/primer-modulo/leccion-1/").content.decode()
+    action = re.search(r'action="(/pt/lessons/[^"]+/done/)"', lesson).group(1)
+    done = client.post(action, {"next": "/pt/cursos/ciudad-educadora/primer-modulo/leccion-1/"})
+    assert done.status_code == 302
+    # Progress belongs to the Spanish original, whichever page the learner marked.
+    progress = LessonProgress.objects.get()
+    assert progress.completed_at is not None
+    assert progress.lesson.locale.language_code == "es"
+    again = client.post(action.replace("/pt/", "/es/"))
+    assert again.status_code == 302
+    assert LessonProgress.objects.count() == 1

@@ -9,11 +9,14 @@
     window.parent.postMessage(message, parentOrigin);
   }
 
+  var container = document.getElementById("h5p-container");
+
+  /* The content's own height: the document's would never be less than the frame's. */
   function reportHeight() {
-    tell({ type: "aula:h5p:resize", height: document.documentElement.scrollHeight });
+    tell({ type: "aula:h5p:resize", height: container.getBoundingClientRect().bottom + window.scrollY });
   }
 
-  new H5PStandalone.H5P(document.getElementById("h5p-container"), options.player).then(
+  new H5PStandalone.H5P(container, options.player).then(
     function () {
       H5P.externalDispatcher.on("xAPI", function (event) {
         tell({ type: "aula:h5p:xapi", statement: event.data.statement });
@@ -26,6 +29,6 @@
     }
   );
   if (window.ResizeObserver) {
-    new ResizeObserver(reportHeight).observe(document.body);
+    new ResizeObserver(reportHeight).observe(container);
   }
 })();

@@ -1,77 +1,23 @@
-"""A learner plays H5P activities in a real browser (Debian's Chromium, driven by Playwright).
-
-The site runs on http://localhost:<port>; activities play from http://127.0.0.1:<port>, the
-content origin, as they would from a separate host in production.
-"""
+"""A learner plays H5P activities in a real browser (Debian's Chromium, driven by Playwright)."""
 
 from __future__ import annotations
 
 import io
-import os
-import shutil
-import time
 import zipfile
 from pathlib import Path
 
 import pytest
-from django.db import connections
-from django.test import Client
 
 from cms.h5p import build, packages
 from enrollments import services
 from enrollments.models import ActivityResult, Statement
+from tests.browser import finish, needs_chromium, signed_in_page
 from tests.cms.h5p.test_packages import TRUE_FALSE
 from tests.factories import add_activity
 
 sync_api = pytest.importorskip("playwright.sync_api")
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
-pytestmark = [
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed"),
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    # Playwright's sync API keeps an event loop running in this thread; the test's own ORM calls
-    # are still synchronous, so Django's guard against ORM calls from async code is lifted.
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    # Playwright runs the test in a greenlet with a context of its own, where Django opens a new
-    # database connection: hand it the snapshot that serialized_rollback restores after flushes.
-    snapshot = getattr(connections["default"], "_test_serialized_contents", None)
-    with sync_api.sync_playwright() as playwright:
-        if snapshot is not None:
-            connections["default"]._test_serialized_contents = snapshot
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
-        yield chromium
-        chromium.close()
-    if previous is None:
-        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
-
-
-@pytest.fixture
-def origins(live_server, settings):
-    site = live_server.url.replace("127.0.0.1", "localhost")
-    content = site.replace("localhost", "127.0.0.1")
-    settings.SITE_URL = site
-    settings.H5P_CONTENT_ORIGIN = content
-    settings.H5P_CONTENT_HOST = "127.0.0.1"
-    settings.ALLOWED_HOSTS = ["localhost", "127.0.0.1"]
-    settings.CSRF_TRUSTED_ORIGINS = [site]
-    return site, content
+pytestmark = [needs_chromium, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 @pytest.fixture
@@ -95,26 +41,6 @@ def course(site, cohort, learner, site_admin):
     real_key = add_activity(lesson, "Verdadero o falso", package=real)
     enrollment = services.enroll_learner(learner=learner, cohort=cohort)
     return {"lesson": lesson, "quiz": quiz_key, "real": real_key, "enrollment": enrollment}
-
-
-def finish(page, context) -> None:
-    """Lets the page's last requests end before the context goes: a request still running in
-    the live server when the test's database is flushed would hold a lock on its tables."""
-    page.wait_for_load_state("networkidle")
-    context.close()
-    time.sleep(0.5)
-
-
-def signed_in_page(browser, site: str, user):
-    client = Client()
-    client.force_login(user)
-    context = browser.new_context()
-    context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": site}]
-    )
-    page = context.new_page()
-    page.on("console", lambda message: print("console:", message.type, message.text))
-    return context, page
 
 
 def activity(page, key: str):
