@@ -9,19 +9,21 @@ SERVICES_DIR ?= /tmp/aula-services
 EMBEDDED := env -u DATABASE_URL -u REDIS_URL -u CELERY_BROKER_URL -u CELERY_RESULT_BACKEND \
 	-u AWS_STORAGE_BUCKET_NAME -u AWS_S3_ENDPOINT_URL -u EMAIL_URL
 
-.PHONY: run setup messages migrate seed lint test test-embedded test-services services-up services-down makemessages
+.PHONY: run setup system-packages messages migrate seed lint test test-embedded test-services services-up services-down makemessages
 
 run: setup messages
 	$(EMBEDDED) $(PY) manage.py migrate --no-input
 	$(EMBEDDED) $(PY) manage.py seed_demo
 	$(EMBEDDED) $(PY) manage.py runserver localhost:8000
 
-setup: $(VENV)/.installed node_modules/.installed
+setup: system-packages $(VENV)/.installed node_modules/.installed
+
+# Every Debian package the product uses (rendering libraries, fonts, browser, services).
+system-packages:
+	@bash .ci/system-packages.sh
 
 # The H5P player comes from the npm registry; its preinstall script insists on yarn, so skip it.
 node_modules/.installed: package.json package-lock.json
-	@command -v npm >/dev/null || { echo "Installing npm…"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm; }
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
@@ -33,8 +35,6 @@ $(VENV)/.installed: pyproject.toml
 
 # Compiled catalogues (.mo) are built, never committed.
 messages: setup
-	@command -v msgfmt >/dev/null || { echo "Installing gettext (msgfmt)…"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext; }
 	$(PY) manage.py compilemessages --ignore=.venv --verbosity 0
 
 makemessages: setup

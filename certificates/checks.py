@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.core.checks import CheckMessage, Error, register
+from django.core.checks import CheckMessage, Error, Warning, register
 
 
 @register()
@@ -50,3 +50,56 @@ def contexts_are_pinned(app_configs: Any = None, **kwargs: Any) -> list[CheckMes
         )
         for url in missing
     ]
+
+
+# What the network's names are written in, and the Debian package whose fonts draw it.
+SCRIPTS = {
+    "el": ("Greek", "fonts-noto-core"),
+    "ru": ("Cyrillic", "fonts-noto-core"),
+    "ar": ("Arabic", "fonts-noto-core"),
+    "he": ("Hebrew", "fonts-noto-core"),
+    "vi": ("Vietnamese", "fonts-noto-core"),
+    "zh-cn": ("Chinese", "fonts-noto-cjk"),
+    "ja": ("Japanese", "fonts-noto-cjk"),
+    "ko": ("Korean", "fonts-noto-cjk"),
+}
+
+
+@register()
+def rendering_libraries_are_installed(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
+    """Certificates render without these, but slowly (no HarfBuzz subsetter) or with empty
+    boxes for names in other scripts (no fonts): nothing would fail, so say it here."""
+    import ctypes.util
+    import shutil
+    import subprocess
+
+    warnings: list[CheckMessage] = []
+    if ctypes.util.find_library("harfbuzz-subset") is None:
+        warnings.append(
+            Warning(
+                "HarfBuzz's subsetter is missing: certificate PDFs render about five times "
+                "slower (WeasyPrint falls back to fontTools).",
+                hint="Install Debian's libharfbuzz-subset0 (make setup does).",
+                id="certificates.W010",
+            )
+        )
+    fc_list = shutil.which("fc-list")
+    covered: set[str] = set()
+    if fc_list:
+        listing = subprocess.run(
+            [fc_list, "--format", "%{lang}\n"], capture_output=True, text=True, check=False
+        ).stdout
+        covered = {lang for line in listing.splitlines() for lang in line.split("|")}
+    missing = {code: script for code, script in SCRIPTS.items() if code not in covered}
+    if missing:
+        packages = sorted({package for _name, package in missing.values()})
+        warnings.append(
+            Warning(
+                "No font draws names written in "
+                + ", ".join(name for name, _package in missing.values())
+                + ": certificates would show empty boxes for them.",
+                hint=f"Install Debian's {' and '.join(packages)} (make setup does).",
+                id="certificates.W011",
+            )
+        )
+    return warnings

@@ -357,3 +357,36 @@ def test_a_jpeg_logo_is_printed_as_it_was_uploaded() -> None:
 def test_a_logo_that_is_not_png_jpeg_or_svg_is_refused() -> None:
     with pytest.raises(ValueError, match="logo"):
         a_design(logo=b"GIF89a\x01\x00\x01\x00")
+
+
+NETWORK_NAMES = [
+    "김민준",
+    "王芳",
+    "山田花子",
+    "Αλέξανδρος Παπαδόπουλος",
+    "محمد الأمين",
+    "Łukasz Żółć",
+    "Ngọc Ánh",
+]
+
+
+@pytest.mark.parametrize("name", NETWORK_NAMES)
+def test_names_in_every_script_of_the_network_are_drawn_with_real_glyphs(
+    spanish: CertificateRenderer, name: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    # WeasyPrint says so, on its own logger, whenever no installed font has a glyph for a
+    # character and it draws the empty `.notdef` box instead.
+    with caplog.at_level("WARNING", logger="weasyprint"):
+        pdf = spanish.render(some_claims(holder_name=name), credential_json=CREDENTIAL)
+
+    assert not [r.getMessage() for r in caplog.records if ".notdef" in r.getMessage()]
+    assert any(name in line for line in lines_of(pdf))
+
+
+def test_a_character_no_font_has_is_caught_by_that_check(
+    spanish: CertificateRenderer, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level("WARNING", logger="weasyprint"):
+        spanish.render(some_claims(holder_name="Ana \ue000"), credential_json=CREDENTIAL)
+
+    assert any(".notdef" in r.getMessage() for r in caplog.records)
