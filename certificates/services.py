@@ -171,6 +171,11 @@ def issue_certificate(*, certificate_id: int) -> Certificate:
     ).get(pk=certificate_id)
     if certificate.status == Certificate.Status.ISSUED:
         return certificate
+    if certificate.status_list.credential is None:
+        # The credential names this list: it must answer before the credential leaves here,
+        # or every verifier that checks revocation would reject a new installation's first
+        # certificates.
+        publish_status_list(status_list_id=certificate.status_list_id)
     try:
         now = timezone.now()
         credential = credential_for(certificate, at=now)
