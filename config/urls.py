@@ -1,15 +1,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.templatetags.static import static
 from django.urls import include, path
-from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from config.views import healthz
+from config.views import favicon, healthz
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -18,7 +16,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", healthz, name="healthz"),
     # Browsers and feed readers ask for /favicon.ico whatever the page's <link> says.
-    path("favicon.ico", RedirectView.as_view(url=static("aula/favicon.svg"), permanent=True)),
+    path("favicon.ico", favicon),
     path("api/v1/", include("accounts.api.urls")),
     path("api/v1/", include("courses.api.urls")),
     path("api/v1/", include("cms.api.urls")),

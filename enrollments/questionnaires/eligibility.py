@@ -13,13 +13,14 @@ from wagtail.models import Page
 
 from accounts.models import User
 from cms.models import CourseLesson
+from courses.models import Cohort
 from enrollments.models import Enrollment, EnrollmentQuerySet, LessonProgress, OptionalLesson
 from enrollments.questionnaires.models import Questionnaire, Respondent
 
 
-def _module_unfinished(*, module_path: Any, cohort: Any, enrollment: Any) -> Exists:
-    """True while some live lesson under `module_path`, required in `cohort`, lacks a completed
-    `LessonProgress` of `enrollment` (the rule `progress._refresh_enrollment` counts by).
+def _unfinished(*, lessons: QuerySet[CourseLesson], cohort: Any, enrollment: Any) -> Exists:
+    """True while some of `lessons`, required in `cohort`, lacks a completed `LessonProgress`
+    of `enrollment` (the rule `progress._refresh_enrollment` counts by).
 
     Each argument is a value or an expression of the query this is used in; `cohort` and
     `enrollment` are read two levels down, inside the lesson subquery."""
@@ -27,11 +28,18 @@ def _module_unfinished(*, module_path: Any, cohort: Any, enrollment: Any) -> Exi
     completed = LessonProgress.objects.filter(
         enrollment=enrollment, lesson=OuterRef("lesson"), completed_at__isnull=False
     )
-    return Exists(
-        CourseLesson.objects.filter(path__startswith=module_path, is_live=True)
-        .exclude(Exists(optional))
-        .exclude(Exists(completed))
-    )
+    return Exists(lessons.exclude(Exists(optional)).exclude(Exists(completed)))
+
+
+def _module_unfinished(*, module_path: Any, cohort: Any, enrollment: Any) -> Exists:
+    lessons = CourseLesson.objects.filter(path__startswith=module_path, is_live=True)
+    return _unfinished(lessons=lessons, cohort=cohort, enrollment=enrollment)
+
+
+def _course_unfinished(*, course: Any, cohort: Any, enrollment: Any) -> Exists:
+    """An end-of-course questionnaire waits until the course's required lessons are done."""
+    lessons = CourseLesson.objects.filter(course=course, is_live=True)
+    return _unfinished(lessons=lessons, cohort=cohort, enrollment=enrollment)
 
 
 def answered(enrollment: Any) -> Exists:
@@ -50,23 +58,33 @@ def eligible_enrollments(questionnaire: Questionnaire) -> EnrollmentQuerySet:
     """The cohort's enrolments that may answer now.
 
     A completed enrolment counts as having finished every module, so a learner completed by
-    hand is asked too. A module with no required lesson asks nobody to wait."""
+    hand is asked too. A module with no required lesson asks nobody to wait; an end-of-course
+    questionnaire waits for every required lesson of the course."""
     seats = Enrollment.objects.filter(cohort_id=questionnaire.cohort_id).active()
     if questionnaire.after_module_id is None:
-        return seats
-    module_path = Subquery(Page.objects.filter(pk=questionnaire.after_module_id).values("path")[:1])
-    unfinished = _module_unfinished(
-        module_path=module_path,
-        cohort=questionnaire.cohort_id,
-        enrollment=OuterRef(OuterRef("pk")),
-    )
+        unfinished = _course_unfinished(
+            course=Subquery(
+                Cohort.objects.filter(pk=questionnaire.cohort_id).values("course_id")[:1]
+            ),
+            cohort=questionnaire.cohort_id,
+            enrollment=OuterRef(OuterRef("pk")),
+        )
+    else:
+        module_path = Subquery(
+            Page.objects.filter(pk=questionnaire.after_module_id).values("path")[:1]
+        )
+        unfinished = _module_unfinished(
+            module_path=module_path,
+            cohort=questionnaire.cohort_id,
+            enrollment=OuterRef(OuterRef("pk")),
+        )
     return seats.filter(Q(status=Enrollment.Status.COMPLETED) | ~unfinished)
 
 
 def is_eligible(*, questionnaire: Questionnaire, enrollment: Enrollment) -> bool:
     if enrollment.cohort_id != questionnaire.cohort_id or not enrollment.holds_a_seat:
         return False
-    if questionnaire.after_module_id is None or enrollment.status == Enrollment.Status.COMPLETED:
+    if enrollment.status == Enrollment.Status.COMPLETED:
         return True
     return eligible_enrollments(questionnaire).filter(pk=enrollment.pk).exists()
 
@@ -92,13 +110,23 @@ def answerable_by(
         enrollment_id=Subquery(seats.values("pk")[:1]),
         course_completed=Exists(seats.filter(status=Enrollment.Status.COMPLETED)),
     )
-    unfinished = _module_unfinished(
+    module_unfinished = _module_unfinished(
         module_path=OuterRef("after_module__path"),
+        cohort=OuterRef(OuterRef("cohort")),
+        enrollment=OuterRef(OuterRef("enrollment_id")),
+    )
+    course_unfinished = _course_unfinished(
+        course=OuterRef("cohort__course"),
         cohort=OuterRef(OuterRef("cohort")),
         enrollment=OuterRef(OuterRef("enrollment_id")),
     )
     return (
         annotated.filter(enrollment_id__isnull=False)
         .exclude(answered(OuterRef("enrollment_id")))
-        .filter(Q(after_module__isnull=True) | Q(course_completed=True) | ~unfinished)
+        .annotate(module_unfinished=module_unfinished, course_unfinished=course_unfinished)
+        .filter(
+            Q(course_completed=True)
+            | Q(after_module__isnull=True, course_unfinished=False)
+            | Q(after_module__isnull=False, module_unfinished=False)
+        )
     )

@@ -316,6 +316,11 @@ def submit_answers(
             _("This questionnaire is for the learners of its cohort."), code="not_enrolled"
         )
     if not eligibility.is_eligible(questionnaire=questionnaire, enrollment=enrollment):
+        if questionnaire.after_module_id is None:
+            raise Conflict(
+                _("This questionnaire is about the whole course: finish its lessons first."),
+                code="course_not_finished",
+            )
         raise Conflict(
             _("This questionnaire is about the module “%(module)s”: finish the module first."),
             code="module_not_finished",

@@ -127,7 +127,7 @@ def test_a_lesson_the_cohort_does_not_require_is_not_waited_for(
 
 
 def test_who_may_answer_is_the_same_learner_by_learner_and_for_the_whole_cohort(
-    learner, coordinator, enrollment, after_module, site, cohort
+    learner, coordinator, enrollment, after_module, site, cohort, second_module
 ):
     finished, waiting, by_hand, withdrawn = (classmate(cohort, n) for n in range(4))
     finish_module(finished.learner, site)
@@ -142,15 +142,14 @@ def test_who_may_answer_is_the_same_learner_by_learner_and_for_the_whole_cohort(
         if eligibility.is_eligible(questionnaire=after_module, enrollment=e)
     }
     assert cohort_wide == one_by_one == {finished, by_hand}
-    # The end-of-course questionnaire asks every learner holding a seat.
+    # The end-of-course questionnaire waits for the whole course: the first module is not
+    # enough; a learner completed by hand is asked.
     seed_questionnaires()
     end_of_course = Questionnaire.objects.get(cohort=cohort, after_module=None)
-    assert set(eligibility.eligible_enrollments(end_of_course)) == {
-        enrollment,
-        finished,
-        waiting,
-        by_hand,
-    }
+    assert set(eligibility.eligible_enrollments(end_of_course)) == {by_hand}
+    finish_module(waiting.learner, site)
+    progress.mark_lesson_done(learner=waiting.learner, lesson=second_module["lesson"])
+    assert set(eligibility.eligible_enrollments(end_of_course)) == {by_hand, waiting}
 
 
 # Lists: "My courses" and the API ------------------------------------------------------------

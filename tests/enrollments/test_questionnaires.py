@@ -10,6 +10,7 @@ import pytest
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from cms.models import CourseLesson
 from enrollments import progress, services
 from enrollments.demo import seed_questionnaires
 from enrollments.models import Enrollment
@@ -27,9 +28,41 @@ def questionnaire(cohort, site_admin) -> Questionnaire:
     return Questionnaire.objects.get(cohort=cohort)
 
 
+def finish_course(person, cohort) -> None:
+    for entry in CourseLesson.objects.filter(course=cohort.course, is_live=True):
+        progress.mark_lesson_done(learner=person, lesson=entry.lesson.specific)
+
+
 @pytest.fixture
-def enrollment(cohort, learner) -> Enrollment:
-    return services.enroll_learner(cohort=cohort, learner=learner)
+def enrollment(cohort, learner, site) -> Enrollment:
+    """A learner who has read the whole course: the end-of-course questionnaire is open to them."""
+    enrolled = services.enroll_learner(cohort=cohort, learner=learner)
+    finish_course(learner, cohort)
+    enrolled.refresh_from_db()
+    return enrolled
+
+
+def test_the_end_of_course_questionnaire_opens_once_the_required_lessons_are_done(
+    signed_in, learner, cohort, site, questionnaire
+):
+    services.enroll_learner(cohort=cohort, learner=learner)
+    client = signed_in(learner)
+    pending = "/api/v1/questionnaires/?pending=true"
+    assert client.get(pending).json()["results"] == []
+    page = client.get(f"/en/questionnaires/{questionnaire.public_id}/").content.decode()
+    assert "finish its lessons first" in page
+    refused = client.post(
+        answers_url(questionnaire), {"answers": GOOD}, content_type="application/json"
+    )
+    assert refused.status_code in (400, 403, 409)
+    assert not Response.objects.exists()
+
+    progress.mark_lesson_done(learner=learner, lesson=site["lesson"])
+    assert client.get(pending).json()["results"] == []  # 1 of 2 lessons is not the course
+    progress.mark_lesson_done(learner=learner, lesson=site["lesson2"])
+    assert [q["id"] for q in client.get(pending).json()["results"]] == [
+        str(questionnaire.public_id)
+    ]
 
 
 def answers_url(questionnaire: Questionnaire) -> str:
@@ -149,6 +182,7 @@ def answer_as_many(cohort, questionnaire, scores: list[int]) -> None:
     for number, score in enumerate(scores):
         person = UserFactory(email=f"p{number}@city.example", preferred_language="es")
         services.enroll_learner(cohort=cohort, learner=person)
+        finish_course(person, cohort)
         questionnaires.submit_answers(
             questionnaire=questionnaire,
             learner=person,
@@ -331,6 +365,7 @@ def test_reminders_reach_only_enrolled_people_who_have_not_answered_at_their_rhy
     cohort.capacity = None
     cohort.save()
     services.enroll_learner(cohort=cohort, learner=answered)
+    finish_course(answered, cohort)
     questionnaires.submit_answers(
         questionnaire=questionnaire, learner=answered, answers=GOOD, language="es"
     )
@@ -344,10 +379,11 @@ def test_reminders_reach_only_enrolled_people_who_have_not_answered_at_their_rhy
 
 
 def test_answering_the_questionnaire_completes_a_course_that_requires_it(
-    learner, enrollment, cohort, site, questionnaire, django_capture_on_commit_callbacks
+    learner, cohort, site, questionnaire, django_capture_on_commit_callbacks
 ):
     cohort.requires_questionnaire = True
     cohort.save()
+    enrollment = services.enroll_learner(cohort=cohort, learner=learner)
     with django_capture_on_commit_callbacks(execute=True):
         progress.mark_lesson_done(learner=learner, lesson=site["lesson"])
         progress.mark_lesson_done(learner=learner, lesson=site["lesson2"])
