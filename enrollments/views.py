@@ -16,11 +16,11 @@ from django.views.decorators.http import require_POST
 
 from accounts.models import User
 from cms.localization import url_in_active_language
-from cms.models import CourseLesson
+from cms.models import CourseLesson, CoursePage, LessonPage
 from courses.models import Cohort
 from enrollments import progress, services
 from enrollments import roster as rosters
-from enrollments.models import Enrollment
+from enrollments.models import Enrollment, LessonProgress
 
 # Learners per roster page; the export has them all.
 ROSTER_PAGE = 100
@@ -33,6 +33,51 @@ def _back(request: HttpRequest, fallback: str) -> HttpResponseRedirect:
     return HttpResponseRedirect(target or fallback)
 
 
+def _course_rows(enrollments: list[Enrollment], request: HttpRequest) -> list[dict[str, object]]:
+    """Each enrolment with its course's title in the reader's language and where to go on: the
+    first unfinished lesson after the last one opened (else the first unfinished one), or, once
+    every lesson is done, the course page. A fixed number of queries, however many rows."""
+    courses = {e.cohort.course_id for e in enrollments}
+    lessons: dict[int, list[LessonPage]] = {}
+    for entry in (
+        CourseLesson.objects.filter(course__in=courses, is_live=True)
+        .select_related("lesson__locale")
+        .order_by("course", "path")
+    ):
+        lessons.setdefault(entry.course_id, []).append(entry.lesson)
+    done = set(
+        LessonProgress.objects.filter(
+            enrollment__in=enrollments, completed_at__isnull=False
+        ).values_list("enrollment_id", "lesson_id")
+    )
+    language = translation.get_language()
+    pages: dict[int, CoursePage] = {}
+    for page in CoursePage.objects.live().filter(course__in=courses).select_related("locale"):
+        if page.course_id not in pages or page.locale.language_code == language:
+            pages[page.course_id] = page
+    rows = []
+    for enrollment in enrollments:
+        course_lessons = lessons.get(enrollment.cohort.course_id, [])
+        unfinished = [lesson for lesson in course_lessons if (enrollment.pk, lesson.pk) not in done]
+        opened = enrollment.last_lesson_id
+        keys = [lesson.pk for lesson in course_lessons]
+        after = keys.index(opened) if opened in keys else -1
+        following = [lesson for lesson in unfinished if keys.index(lesson.pk) > after]
+        next_lesson = (following or unfinished or [None])[0]
+        page = pages.get(enrollment.cohort.course_id)
+        rows.append(
+            {
+                "enrollment": enrollment,
+                "course_title": page.title if page else enrollment.cohort.title,
+                "course_url": url_in_active_language(page, request) if page else "",
+                "continue_url": url_in_active_language(next_lesson, request) if next_lesson else "",
+                "started": bool(opened) or len(unfinished) < len(course_lessons),
+                "finished": bool(course_lessons) and not unfinished,
+            }
+        )
+    return rows
+
+
 @login_required
 def my_courses(request: HttpRequest) -> HttpResponse:
     user = request.user
@@ -41,29 +86,12 @@ def my_courses(request: HttpRequest) -> HttpResponse:
         Enrollment.objects.of_learner(user.pk)
         .exclude(status=Enrollment.Status.WITHDRAWN)
         .with_required_lessons()
-        .select_related("cohort__course", "last_lesson__locale")
+        .select_related("cohort__course")
         # By name: the certificates app sits above this one and shows them on the page.
         .prefetch_related("certificates")
         .order_by("-enrolled_at", "-waitlisted_at")
     )
-    # Where to continue: the last lesson opened, else the course's first lesson; one query each.
-    first_lessons = {
-        entry.course_id: entry.lesson
-        for entry in CourseLesson.objects.filter(
-            course__in={e.cohort.course_id for e in enrollments}, is_live=True
-        )
-        .select_related("lesson__locale")
-        .order_by("course", "-path")
-    }
-    rows = []
-    for enrollment in enrollments:
-        lesson = enrollment.last_lesson or first_lessons.get(enrollment.cohort.course_id)
-        rows.append(
-            {
-                "enrollment": enrollment,
-                "continue_url": url_in_active_language(lesson, request) if lesson else "",
-            }
-        )
+    rows = _course_rows(enrollments, request)
     from accounts import access
 
     followed = []

@@ -134,3 +134,48 @@ def test_a_lesson_of_a_translated_course_is_marked_done_from_either_language(
     again = client.post(action.replace("/pt/", "/es/"))
     assert again.status_code == 302
     assert LessonProgress.objects.count() == 1
+
+
+def test_continue_leads_to_the_next_unfinished_lesson_and_a_finished_course_offers_a_review(
+    signed_in, learner, cohort, site
+):
+    client = signed_in(learner)
+    client.post(f"/es/cohorts/{cohort.public_id}/enroll/")
+    page = client.get("/es/my-courses/").content.decode()
+    assert "<h2><a href=\"/es/cursos/ciudad-educadora/\">Ciudad educadora</a></h2>" in page
+    assert f'href="{LESSON_1}">Comenzar' in page
+
+    lesson = client.get(LESSON_1).content.decode()
+    action = re.search(r'action="(/es/lessons/[^"]+/done/)"', lesson).group(1)
+    client.post(action)  # lesson 1 was the last opened, and it is done
+    page = client.get("/es/my-courses/").content.decode()
+    assert f'href="{LESSON_2}">Continuar' in page
+
+    lesson = client.get(LESSON_2).content.decode()
+    client.post(re.search(r'action="(/es/lessons/[^"]+/done/)"', lesson).group(1))
+    page = client.get("/es/my-courses/").content.decode()
+    assert "Continuar donde lo dejaste" not in page
+    assert "Revisar el curso" in page
+
+
+def test_my_courses_costs_the_same_queries_with_one_course_or_three(
+    signed_in, learner, cohort, django_assert_max_num_queries
+):
+    from enrollments import services
+    from tests.factories import CohortFactory
+
+    client = signed_in(learner)
+    services.enroll_learner(learner=learner, cohort=cohort)
+    client.get("/es/my-courses/")
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as one:
+        client.get("/es/my-courses/")
+    for _ in range(2):
+        services.enroll_learner(
+            learner=learner, cohort=CohortFactory(course=cohort.course, delegation=cohort.delegation)
+        )
+    with CaptureQueriesContext(connection) as three:
+        client.get("/es/my-courses/")
+    assert len(three) == len(one)
