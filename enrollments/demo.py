@@ -24,7 +24,7 @@ TITLE = {
 }
 INTRODUCTION = {
     "es": "Tus respuestas nos ayudan a mejorar la próxima edición. Son anónimas.",
-    "pt": "As suas respostas ajudam-nos a melhorar a próxima turma. São anónimas.",
+    "pt": "As suas respostas ajudam-nos a melhorar a próxima turma. São anônimas.",
     "fr": "Vos réponses nous aident à améliorer la prochaine session. Elles sont anonymes.",
     "en": "Your answers help us improve the next edition. They are anonymous.",
     "ca": "Les teves respostes ens ajuden a millorar la propera edició. Són anònimes.",

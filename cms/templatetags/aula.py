@@ -58,3 +58,16 @@ def language_switcher(context: dict[str, Any]) -> dict[str, Any]:
 @register.filter
 def language_name(code: str) -> str:
     return str(translation.get_language_info(code)["name_translated"])
+
+
+# Languages that write the names of languages with a capital inside a sentence.
+CAPITALISED_LANGUAGE_NAMES = {"en", "de"}
+
+
+@register.filter
+def language_in_text(code: str) -> str:
+    """The language's name as written inside a sentence of the current language: "en
+    espagnol", "in Spanish"."""
+    name = str(translation.get_language_info(code)["name_translated"])
+    current = (translation.get_language() or "").split("-")[0]
+    return name if current in CAPITALISED_LANGUAGE_NAMES else name.lower()

@@ -142,7 +142,7 @@ def test_continue_leads_to_the_next_unfinished_lesson_and_a_finished_course_offe
     client = signed_in(learner)
     client.post(f"/es/cohorts/{cohort.public_id}/enroll/")
     page = client.get("/es/my-courses/").content.decode()
-    assert "<h2><a href=\"/es/cursos/ciudad-educadora/\">Ciudad educadora</a></h2>" in page
+    assert '<h2><a href="/es/cursos/ciudad-educadora/">Ciudad educadora</a></h2>' in page
     assert f'href="{LESSON_1}">Comenzar' in page
 
     lesson = client.get(LESSON_1).content.decode()
@@ -174,7 +174,8 @@ def test_my_courses_costs_the_same_queries_with_one_course_or_three(
         client.get("/es/my-courses/")
     for _ in range(2):
         services.enroll_learner(
-            learner=learner, cohort=CohortFactory(course=cohort.course, delegation=cohort.delegation)
+            learner=learner,
+            cohort=CohortFactory(course=cohort.course, delegation=cohort.delegation),
         )
     with CaptureQueriesContext(connection) as three:
         client.get("/es/my-courses/")
