@@ -233,6 +233,7 @@ class LessonPage(FallbackRoutingMixin, Page):
             next_lesson=lessons[position + 1] if 0 <= position < len(lessons) - 1 else None,
             lesson_number=position + 1,
             lesson_count=len(lessons),
+            has_activity=any(block.block_type == "h5p_activity" for block in self.body),
             h5p_content_origin=settings.H5P_CONTENT_ORIGIN,
         )
         return context

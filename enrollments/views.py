@@ -14,7 +14,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.models import User
+from accounts.models import Country, User
 from cms.localization import url_in_active_language
 from cms.models import CourseLesson, CoursePage, LessonPage
 from courses.models import Cohort
@@ -204,11 +204,19 @@ def roster(request: HttpRequest, public_id: str) -> HttpResponse:
     names = rosters.city_names(row.learner.member_city_id for row in page)
     filters = request.GET.copy()
     filters.pop("page", None)
-    countries = (
+    codes = (
         Enrollment.objects.filter(cohort=cohort, learner__member_city__isnull=False)
-        .values_list("learner__member_city__country__iso_code", flat=True)
+        .values("learner__member_city__country__iso_code")
         .distinct()
-        .order_by("learner__member_city__country__iso_code")
+    )
+    countries = sorted(
+        (
+            (country.iso_code, country.safe_translation_getter("name", any_language=True))
+            for country in Country.objects.filter(iso_code__in=codes).prefetch_related(
+                "translations"
+            )
+        ),
+        key=lambda pair: pair[1] or pair[0],
     )
     return render(
         request,

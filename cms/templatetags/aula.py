@@ -14,6 +14,25 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
+def catalogue_url(context: dict[str, Any]) -> str:
+    """The catalogue in the reader's language (its translation, or the original under the
+    reader's prefix); the home page while there is none. Cached: it is in every header."""
+    from django.core.cache import cache
+
+    from cms.models import CataloguePage
+
+    language = translation.get_language() or settings.LANGUAGE_CODE
+
+    def find() -> str:
+        pages = list(CataloguePage.objects.live().select_related("locale")[:10])
+        chosen = next((p for p in pages if p.locale.language_code == language), None)
+        chosen = chosen or (pages[0] if pages else None)
+        return url_in_active_language(chosen, context.get("request")) if chosen else ""
+
+    return cache.get_or_set(f"aula:catalogue-url:{language}", find, 300) or f"/{language}/"
+
+
+@register.simple_tag(takes_context=True)
 def page_url(context: dict[str, Any], page: Page) -> str:
     return url_in_active_language(page, context.get("request"))
 

@@ -41,3 +41,18 @@ def test_french_counts_one_lesson_in_the_singular(signed_in, learner, site, coho
     progress.mark_lesson_done(learner=learner, lesson=site["lesson"])
     page = signed_in(learner).get("/fr/my-courses/").content.decode()
     assert "1 leçon terminée sur 2" in page
+
+
+def test_courses_in_the_menu_opens_the_catalogue_in_the_reader_language(client, site):
+    page = client.get("/pt/cursos/ciudad-educadora/").content.decode()
+    assert '<a href="/pt/cursos/">' in page
+
+
+def test_the_h5p_relay_loads_only_on_lessons_with_an_activity(signed_in, learner, site, cohort):
+    from tests.factories import add_activity
+
+    client = signed_in(learner)
+    lesson_1 = "/es/cursos/ciudad-educadora/primer-modulo/leccion-1/"
+    assert "h5p-relay.js" not in client.get(lesson_1).content.decode()
+    add_activity(site["lesson"], "Pregunta")
+    assert "h5p-relay.js" in client.get(lesson_1).content.decode()
