@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import F
+
 from accounts.models import User
 from enrollments.models import (
     ActivityState,
@@ -46,18 +48,23 @@ def personal_data(user: User) -> dict[str, Any]:
         ],
         "lesson_progress": list(
             LessonProgress.objects.filter(enrollment__learner=user).values(
-                "lesson__title", "viewed_at", "completed_at"
+                "viewed_at", "completed_at", lesson_title=F("lesson__title")
             )
         ),
         "statements": list(
             Statement.objects.filter(learner=user).values(
-                "id", "verb", "activity__title", "raw_score", "max_score", "stored_at"
+                "id",
+                "verb",
+                "raw_score",
+                "max_score",
+                "stored_at",
+                activity_title=F("activity__title"),
             )
         ),
         "named_questionnaire_answers": answers,
         "invitations": list(
             Invitation.objects.filter(email__iexact=user.email).values(
-                "cohort__title", "created_at", "accepted_at"
+                "created_at", "accepted_at", cohort_title=F("cohort__title")
             )
         ),
     }

@@ -24,9 +24,12 @@ def finished(learner, cohort, coordinator, capture):
 
 
 def test_a_learner_downloads_all_their_data_and_the_download_is_recorded(
-    signed_in, learner, cohort, coordinator, site_admin, django_capture_on_commit_callbacks
+    signed_in, learner, cohort, coordinator, site_admin, site, django_capture_on_commit_callbacks
 ):
+    from enrollments import progress
+
     finished(learner, cohort, coordinator, django_capture_on_commit_callbacks)
+    progress.mark_lesson_done(learner=learner, lesson=site["lesson"])
     seed_questionnaires(by=site_admin)
     named = Questionnaire.objects.get(cohort=cohort)
     Questionnaire.objects.filter(pk=named.pk).update(is_anonymous=False)
@@ -40,6 +43,9 @@ def test_a_learner_downloads_all_their_data_and_the_download_is_recorded(
     data = json.loads(response.content)
     assert data["profile"]["email"] == learner.email
     assert data["learning"]["enrollments"][0]["cohort"] == "Abril"
+    # Labelled for a person, not with the database's internal paths.
+    assert [p["lesson_title"] for p in data["learning"]["lesson_progress"]] == ["Lección 1"]
+    assert "__" not in response.content.decode()
     assert data["certificates"][0]["claims"]["holder_name"] == "Ana Gutiérrez"
     answers = data["learning"]["named_questionnaire_answers"][str(named.public_id)]
     assert {"question": "comments", "number": None, "option": "", "text": "Gracias"} in answers
