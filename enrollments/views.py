@@ -63,7 +63,8 @@ def _course_rows(enrollments: list[Enrollment], request: HttpRequest) -> list[di
         keys = [lesson.pk for lesson in course_lessons]
         after = keys.index(opened) if opened in keys else -1
         following = [lesson for lesson in unfinished if keys.index(lesson.pk) > after]
-        next_lesson = (following or unfinished or [None])[0]
+        candidates = following or unfinished
+        next_lesson = candidates[0] if candidates else None
         page = pages.get(enrollment.cohort.course_id)
         rows.append(
             {
