@@ -52,6 +52,9 @@ class Results:
     questions: list[QuestionResult]
     comparisons: list[Comparison]
     min_cell: int
+    # An anonymous questionnaire answered by fewer than min_cell people shows only counts: a
+    # distribution, a comment or a split by language would point at the few who answered.
+    withheld: bool = False
 
 
 def _label(texts: dict[str, str], language: str, fallback: str) -> str:
@@ -61,6 +64,23 @@ def _label(texts: dict[str, str], language: str, fallback: str) -> str:
 def results(questionnaire: Questionnaire, *, language: str) -> Results:
     answers = Answer.objects.filter(response__questionnaire=questionnaire)
     responses = questionnaire.responses.count()
+    if questionnaire.is_anonymous and responses < min_cell():
+        return Results(
+            questionnaire=questionnaire,
+            responses=responses,
+            questions=[
+                QuestionResult(
+                    key=question["key"],
+                    kind=question["kind"],
+                    text=_label(question["text"], language, question["key"]),
+                    answered=0,
+                )
+                for question in questionnaire.questions["questions"]
+            ],
+            comparisons=[],
+            min_cell=min_cell(),
+            withheld=True,
+        )
     per_value = {
         (row["question"], row["number"], row["option"]): row["n"]
         for row in answers.exclude(text__gt="")
@@ -173,6 +193,7 @@ def as_json(found: Results) -> dict[str, Any]:
         "responses": found.responses,
         "anonymous": found.questionnaire.is_anonymous,
         "min_cell": found.min_cell,
+        "withheld": found.withheld,
         "questions": [
             {
                 "key": question.key,

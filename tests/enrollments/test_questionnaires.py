@@ -105,8 +105,9 @@ def test_a_learner_answers_once_and_a_second_submission_changes_nothing(
 
 
 def test_anonymous_answers_keep_no_link_to_who_gave_them(
-    signed_in, learner, enrollment, questionnaire, coordinator
+    signed_in, learner, enrollment, questionnaire, coordinator, settings
 ):
+    settings.REPORT_MIN_CELL = 1  # one answer may be shown: what matters here is the link
     signed_in(learner).post(
         answers_url(questionnaire),
         {"answers": {**GOOD, "comments": "Muy útil"}},
@@ -178,8 +179,8 @@ def test_only_the_cohorts_learners_answer_and_only_its_staff_read_results(
     assert signed_in(trainer).get(results_url(questionnaire)).status_code == 404  # not its trainer
 
 
-def answer_as_many(cohort, questionnaire, scores: list[int]) -> None:
-    for number, score in enumerate(scores):
+def answer_as_many(cohort, questionnaire, scores: list[int], first: int = 0) -> None:
+    for number, score in enumerate(scores, start=first):
         person = UserFactory(email=f"p{number}@city.example", preferred_language="es")
         services.enroll_learner(cohort=cohort, learner=person)
         finish_course(person, cohort)
@@ -229,24 +230,31 @@ def test_results_give_counts_distributions_averages_and_exports(
     assert "3 (50,0 %)</text>" in french
 
 
-def test_small_groups_are_not_shown_apart_in_comparisons(
+def test_an_anonymous_questionnaire_answered_by_too_few_shows_no_answer_comment_or_split(
     signed_in, cohort, questionnaire, coordinator, settings
 ):
     settings.REPORT_MIN_CELL = 5
     cohort.capacity = None
     cohort.save()
-    answer_as_many(cohort, questionnaire, [5, 4, 2])
-    found = signed_in(coordinator).get(results_url(questionnaire)).json()
-    groups = next(c for c in found["comparisons"] if c["question"] == "overall")["groups"]
-    assert groups == [
-        {
-            "cohort": "Abril",
-            "language": "es",
-            "responses": "<5",
-            "average": None,
-            "suppressed": True,
-        }
-    ]
+    answer_as_many(cohort, questionnaire, [5, 4])
+    client = signed_in(coordinator)
+    found = client.get(results_url(questionnaire)).json()
+    assert found["withheld"] is True
+    assert found["responses"] == 2
+    assert found["comparisons"] == []
+    for question in found["questions"]:
+        assert question["distribution"] == [] and question["texts"] == []
+        assert question["average"] is None
+    page = client.get(f"/en/questionnaires/{questionnaire.public_id}/results/").content.decode()
+    assert "fewer than 5 people have answered it" in page
+    export = client.get(f"/en/questionnaires/{questionnaire.public_id}/results/?export=csv")
+    assert "blended" not in csv_text(export)
+
+    answer_as_many(cohort, questionnaire, [3, 3, 3], first=2)
+    found = client.get(results_url(questionnaire)).json()
+    assert found["withheld"] is False
+    overall = next(q for q in found["questions"] if q["key"] == "overall")
+    assert sum(bar["count"] for bar in overall["distribution"]) == 5
 
 
 @pytest.mark.parametrize("people", [2, 8])
