@@ -53,7 +53,9 @@ class Pagination(LimitOffsetPagination):
     max_limit = 500
     max_offset = 2**31 - 1
 
-    def _bounded(self, request: Any, name: str, *, low: int, high: int) -> int | None:
+    def _bounded(self, request: Any, name: str, *, low: int, high: int, capped: bool) -> int | None:
+        """The parameter as a whole number, `None` when absent; above `high` it is served as
+        `high` when `capped`, refused otherwise."""
         raw = request.query_params.get(name)
         if raw is None or raw == "":
             return None
@@ -61,7 +63,7 @@ class Pagination(LimitOffsetPagination):
             value = int(raw)
         except ValueError:
             value = -1
-        if value < low or (name == self.offset_query_param and value > high):
+        if value < low or (value > high and not capped):
             raise ValidationError(
                 {
                     name: [
@@ -73,11 +75,15 @@ class Pagination(LimitOffsetPagination):
         return min(value, high)
 
     def get_limit(self, request: Any) -> int | None:
-        limit = self._bounded(request, self.limit_query_param, low=1, high=self.max_limit)
+        limit = self._bounded(
+            request, self.limit_query_param, low=1, high=self.max_limit, capped=True
+        )
         return self.default_limit if limit is None else limit
 
     def get_offset(self, request: Any) -> int:
-        offset = self._bounded(request, self.offset_query_param, low=0, high=self.max_offset)
+        offset = self._bounded(
+            request, self.offset_query_param, low=0, high=self.max_offset, capped=False
+        )
         return offset or 0
 
     def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:

@@ -106,6 +106,12 @@ class Enrollment(models.Model):
         required = getattr(self, "required_lessons", 0)
         return min(100, round(100 * self.completed_lessons / required)) if required else 0
 
+    @property
+    def has_done_required_lessons(self) -> bool:
+        """Needs `with_required_lessons()`: every lesson the cohort requires is done."""
+        required = getattr(self, "required_lessons", 0)
+        return 0 < required <= self.completed_lessons
+
 
 class OptionalLesson(models.Model):
     """A lesson a cohort does not require for completion (all lessons are required otherwise)."""

@@ -47,7 +47,7 @@ def lesson_by_key(translation_key: object, *, live: bool = True) -> LessonPage |
     with the original, so the key alone matches one page per language."""
     pages = LessonPage.objects.live() if live else LessonPage.objects.all()
     default = Locale.get_default().pk
-    found = list(pages.filter(translation_key=translation_key).select_related("locale"))
+    found = list(pages.filter(translation_key=translation_key))
     found.sort(key=lambda page: page.locale_id != default)
     return found[0] if found else None
 

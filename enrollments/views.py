@@ -60,9 +60,9 @@ def _course_rows(enrollments: list[Enrollment], request: HttpRequest) -> list[di
         course_lessons = lessons.get(enrollment.cohort.course_id, [])
         unfinished = [lesson for lesson in course_lessons if (enrollment.pk, lesson.pk) not in done]
         opened = enrollment.last_lesson_id
-        keys = [lesson.pk for lesson in course_lessons]
-        after = keys.index(opened) if opened in keys else -1
-        following = [lesson for lesson in unfinished if keys.index(lesson.pk) > after]
+        position = {lesson.pk: index for index, lesson in enumerate(course_lessons)}
+        after = position.get(opened, -1)
+        following = [lesson for lesson in unfinished if position[lesson.pk] > after]
         candidates = following or unfinished
         next_lesson = candidates[0] if candidates else None
         page = pages.get(enrollment.cohort.course_id)
@@ -73,7 +73,8 @@ def _course_rows(enrollments: list[Enrollment], request: HttpRequest) -> list[di
                 "course_url": url_in_active_language(page, request) if page else "",
                 "continue_url": url_in_active_language(next_lesson, request) if next_lesson else "",
                 "started": bool(opened) or len(unfinished) < len(course_lessons),
-                "finished": bool(course_lessons) and not unfinished,
+                # As completion counts: optional lessons may stay undone.
+                "finished": enrollment.has_done_required_lessons,
             }
         )
     return rows
