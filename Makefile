@@ -53,14 +53,17 @@ test: setup messages lint test-embedded test-services
 test-embedded: setup messages
 	$(EMBEDDED) $(PY) -m pytest -q
 
-# The same suite against PostgreSQL, Redis with a real Celery worker, and SeaweedFS as S3.
+# The same suite against PostgreSQL, Redis with a real Celery worker, and SeaweedFS as S3;
+# then schemathesis against a seeded server on PostgreSQL (.ci/api-fuzz.sh).
 # The worker uses the test database (kept, not dropped, since the worker may hold a connection).
 test-services: setup messages
 	$(SERVICES) start
 	set -a; source $(SERVICES_DIR)/services.env; set +a; \
 	DATABASE_URL=$${DATABASE_URL%/*}/test_aula $(SERVICES) worker-start && \
 	$(PY) -m pytest -q --create-db --reuse-db; status=$$?; \
-	$(SERVICES) worker-stop; $(SERVICES) stop; exit $$status
+	$(SERVICES) worker-stop; \
+	.ci/api-fuzz.sh || status=1; \
+	$(SERVICES) stop; exit $$status
 
 services-up: setup
 	$(SERVICES) start && $(SERVICES) worker-start

@@ -1,23 +1,42 @@
-"""Failed sign-ins per address and per e-mail, counted in the cache, to slow password guessing."""
+"""Failed sign-ins, counted in the cache, to slow password guessing without letting a stranger
+lock an owner out.
+
+Two counters, neither reset by someone else's success:
+- per address: `ADDRESS_LIMIT` failures in the window from one address, on any accounts, block
+  that address (a guesser trying one password on many accounts; signing in to their own
+  account in between does not reset it);
+- per account *from one address*: `ACCOUNT_LIMIT` failures for one e-mail from one address block
+  that e-mail from that address only. Its owner, signing in from elsewhere, is not blocked, and
+  their success clears only this pair's counter.
+"""
 
 from __future__ import annotations
 
 from django.core.cache import cache
 
-LIMIT = 10
+ACCOUNT_LIMIT = 10
+ADDRESS_LIMIT = 20
 WINDOW_SECONDS = 15 * 60
 
 
-def _keys(*, ip: str, email: str) -> list[str]:
-    return [f"sign-in-failures:ip:{ip}", f"sign-in-failures:email:{email.strip().lower()}"]
+def _address_key(ip: str) -> str:
+    return f"sign-in-failures:ip:{ip}"
+
+
+def _pair_key(ip: str, email: str) -> str:
+    return f"sign-in-failures:pair:{ip}:{email.strip().lower()}"
 
 
 def is_blocked(*, ip: str, email: str) -> bool:
-    return any((cache.get(key) or 0) >= LIMIT for key in _keys(ip=ip, email=email))
+    counts = cache.get_many([_address_key(ip), _pair_key(ip, email)])
+    return (
+        counts.get(_address_key(ip), 0) >= ADDRESS_LIMIT
+        or counts.get(_pair_key(ip, email), 0) >= ACCOUNT_LIMIT
+    )
 
 
 def note_failure(*, ip: str, email: str) -> None:
-    for key in _keys(ip=ip, email=email):
+    for key in (_address_key(ip), _pair_key(ip, email)):
         if not cache.add(key, 1, WINDOW_SECONDS):
             try:
                 cache.incr(key)
@@ -26,4 +45,6 @@ def note_failure(*, ip: str, email: str) -> None:
 
 
 def clear(*, ip: str, email: str) -> None:
-    cache.delete_many(_keys(ip=ip, email=email))
+    """After a successful sign-in: this account's failures from this address are forgiven; the
+    address's count stays."""
+    cache.delete(_pair_key(ip, email))

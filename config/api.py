@@ -5,31 +5,80 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
 from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import status
-from rest_framework.exceptions import NotAuthenticated, ValidationError
+from rest_framework.exceptions import (
+    APIException,
+    NotAuthenticated,
+    NotFound,
+    ValidationError,
+)
 from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from accounts.models import User
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    """Every refusal has one body: `detail` (a sentence in the caller's language), `code` and,
+    for invalid input, `errors`, each with its `code`, `message` and the `field` at fault
+    (dotted, e.g. `questions.0.key`) where there is one. The `Error` schema documents it."""
     if isinstance(exc, DjangoValidationError):
-        # Services raise Django's ValidationError with a code; the client gets both, and where
-        # the problem lies when the service says so (`params["at"]`, e.g. `questions.0.key`).
+        # Services raise Django's ValidationError with a code, and where the problem lies when
+        # they know it (`params["at"]`).
         errors = []
         for error in exc.error_list:
             found = {"code": error.code or "invalid", "message": " ".join(error.messages)}
             if error.params and "at" in error.params:
                 found["field"] = error.params["at"]
             errors.append(found)
-        return Response(
-            {"detail": errors[0]["message"], "code": errors[0]["code"], "errors": errors},
-            status=getattr(exc, "status_code", status.HTTP_400_BAD_REQUEST),
-        )
-    return drf_exception_handler(exc, context)
+        return _error(errors, getattr(exc, "status_code", status.HTTP_400_BAD_REQUEST))
+    if isinstance(exc, Http404):
+        # Django's "No Certificate matches the given query." is English in every language.
+        exc = NotFound()
+    response = drf_exception_handler(exc, context)
+    if response is None or not isinstance(exc, APIException):
+        return response
+    if isinstance(exc, ValidationError):
+        errors = list(_flatten(exc.get_full_details()))
+        body = _error(errors, response.status_code).data
+    else:
+        detail = exc.get_full_details()
+        if isinstance(detail, dict) and "message" in detail:
+            body = {"detail": str(detail["message"]), "code": str(detail.get("code", "error"))}
+        else:
+            body = {"detail": str(exc.detail), "code": exc.default_code}
+    response.data = body
+    return response
+
+
+def _error(errors: list[dict[str, str]], status_code: int) -> Response:
+    first = errors[0] if errors else {"code": "invalid", "message": _("Invalid input.")}
+    return Response(
+        {"detail": first["message"], "code": first["code"], "errors": errors}, status=status_code
+    )
+
+
+def _flatten(details: Any, at: str = "") -> Any:
+    """DRF's nested {field: [{message, code}]} as a flat list with dotted fields."""
+    if isinstance(details, dict) and set(details) == {"message", "code"}:
+        found = {"code": str(details["code"]), "message": str(details["message"])}
+        if at and at != api_settings.NON_FIELD_ERRORS_KEY:
+            found["field"] = at
+        yield found
+    elif isinstance(details, dict):
+        for name, inner in details.items():
+            yield from _flatten(inner, f"{at}.{name}" if at else str(name))
+    elif isinstance(details, list):
+        for position, inner in enumerate(details):
+            nested = isinstance(inner, dict) and set(inner) != {"message", "code"}
+            yield from _flatten(
+                inner, f"{at}.{position}" if nested or isinstance(inner, list) else at
+            )
 
 
 def only_aula_api(endpoints: list[tuple[Any, ...]], **kwargs: Any) -> list[tuple[Any, ...]]:
@@ -57,7 +106,7 @@ class Pagination(LimitOffsetPagination):
         """The parameter as a whole number, `None` when absent; above `high` it is served as
         `high` when `capped`, refused otherwise."""
         raw = request.query_params.get(name)
-        if raw is None or raw == "":
+        if raw is None:
             return None
         try:
             value = int(raw)
@@ -90,7 +139,38 @@ class Pagination(LimitOffsetPagination):
         parameters = super().get_schema_operation_parameters(view)
         for parameter in parameters:
             if parameter["name"] == self.limit_query_param:
-                parameter["schema"].update(minimum=1, maximum=self.max_limit)
+                # No maximum: a larger limit is served as max_limit, not refused.
+                parameter["schema"].update(minimum=1)
+                parameter["description"] = (
+                    f"Number of results to return per page; at most {self.max_limit} are "
+                    "returned whatever is asked."
+                )
             elif parameter["name"] == self.offset_query_param:
                 parameter["schema"].update(minimum=0, maximum=self.max_offset)
         return parameters
+
+
+IDEMPOTENCY_KEY_LENGTH = 64
+IDEMPOTENCY_KEY = OpenApiParameter(
+    "Idempotency-Key",
+    str,
+    location=OpenApiParameter.HEADER,
+    description=f"Up to {IDEMPOTENCY_KEY_LENGTH} characters: the same body sent again with the "
+    "same key returns what the first request made (200) and changes nothing; another body with "
+    "it gets 409.",
+)
+ERROR_409_KEY = OpenApiResponse(description="The Idempotency-Key was sent with another body.")
+
+
+def idempotency_key(request: Any) -> str:
+    key = str(request.headers.get("Idempotency-Key", "")).strip()
+    if len(key) > IDEMPOTENCY_KEY_LENGTH:
+        raise ValidationError(
+            {
+                "Idempotency-Key": [
+                    _("An idempotency key has at most %(limit)s characters.")
+                    % {"limit": IDEMPOTENCY_KEY_LENGTH}
+                ]
+            }
+        )
+    return key

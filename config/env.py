@@ -84,6 +84,16 @@ def env_database(
         raise ImproperlyConfigured(f"{name} could not be read: {error}") from None
     if scheme != "sqlite" and not config.get("NAME"):
         raise ImproperlyConfigured(f"{name} must name a database, e.g. postgres://host/aula.")
+    if scheme == "sqlite":
+        # Several requests at once (a player posting statements while its page loads, many
+        # learners enrolling): readers never wait for the writer (WAL), a writer waits up to
+        # 20 s for another, and a transaction takes the write lock when it starts, so two
+        # never deadlock upgrading a read ("database is locked" answered 500 before).
+        config["OPTIONS"] = {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
     return config
 
 

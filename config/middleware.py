@@ -1,10 +1,15 @@
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponseBase
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, SuspiciousOperation
+from django.http import Http404, HttpRequest, HttpResponseBase, JsonResponse
 from django.middleware.locale import LocaleMiddleware
+from django.utils.translation import gettext as _
+
+logger = logging.getLogger("django.request")
 
 UNPREFIXED = (
     "/api/",
@@ -48,3 +53,64 @@ class ContentOriginMiddleware:
         ):
             request.urlconf = "config.content_urls"
         return self.get_response(request)
+
+
+class ApiErrorMiddleware:
+    """The API answers JSON errors in every mode: an exception no view handled becomes a JSON
+    500 (logged with its traceback), and an HTML error page Django or a middleware made for an
+    /api/ address (a 404 for an unknown one, a 405, a 400 for a refused host) becomes JSON with
+    the same status. DEBUG's technical pages stay for the site's own pages."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        response = self.get_response(request)
+        if (
+            _is_api(request)
+            and response.status_code >= 400
+            and not response.get("Content-Type", "").startswith("application/")
+        ):
+            return api_error(response.status_code)
+        return response
+
+    def process_exception(
+        self, request: HttpRequest, exception: Exception
+    ) -> HttpResponseBase | None:
+        if not _is_api(request):
+            return None
+        if isinstance(exception, RequestDataTooBig):
+            return api_error(413)
+        if isinstance(exception, SuspiciousOperation):
+            return api_error(400)
+        if isinstance(exception, PermissionDenied):
+            return api_error(403)
+        if isinstance(exception, Http404):
+            return api_error(404)
+        logger.error("Internal Server Error: %s", request.path, exc_info=exception)
+        return api_error(500)
+
+
+def _is_api(request: HttpRequest) -> bool:
+    return request.path_info.startswith("/api/")
+
+
+def api_error(status: int) -> JsonResponse:
+    """The body Aula's API sends for an error no view described: `detail` and `code`."""
+    known = {
+        400: ("bad_request", _("The request could not be understood.")),
+        401: ("not_authenticated", _("Sign in to use this address.")),
+        403: ("permission_denied", _("You may not do this.")),
+        404: ("not_found", _("There is nothing at this address.")),
+        405: ("method_not_allowed", _("This address does not take this method.")),
+        413: (
+            "body_too_large",
+            _("A request body may take at most %(limit)d kB.")
+            % {"limit": settings.DATA_UPLOAD_MAX_MEMORY_SIZE // 1024},
+        ),
+        429: ("throttled", _("Too many requests; wait a moment and try again.")),
+    }
+    code, detail = known.get(
+        status, ("server_error", _("Something went wrong on our side; it has been logged."))
+    )
+    return JsonResponse({"detail": detail, "code": code}, status=status)

@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from parler.managers import TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
 
+from config.validators import no_bidi_controls, plausible_date
+
 
 class CourseQuerySet(TranslatableQuerySet):
     def published(self) -> CourseQuerySet:
@@ -117,11 +119,13 @@ class Cohort(models.Model):
     language = models.CharField(
         _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
-    title = models.CharField(_("title"), max_length=200)
-    starts_on = models.DateField(_("starts on"))
-    ends_on = models.DateField(_("ends on"))
-    enrollment_opens_at = models.DateTimeField(_("enrolment opens at"))
-    enrollment_closes_at = models.DateTimeField(_("enrolment closes at"))
+    title = models.CharField(_("title"), max_length=200, validators=[no_bidi_controls])
+    starts_on = models.DateField(_("starts on"), validators=[plausible_date])
+    ends_on = models.DateField(_("ends on"), validators=[plausible_date])
+    enrollment_opens_at = models.DateTimeField(_("enrolment opens at"), validators=[plausible_date])
+    enrollment_closes_at = models.DateTimeField(
+        _("enrolment closes at"), validators=[plausible_date]
+    )
     capacity = models.PositiveIntegerField(
         _("seats"), null=True, blank=True, help_text=_("Leave empty for no limit.")
     )
@@ -157,6 +161,17 @@ class Cohort(models.Model):
         _("evaluation questionnaire required"), default=False
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Who created it and the Idempotency-Key they sent: a create sent twice makes one cohort.
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        related_name="+",
+        on_delete=models.SET_NULL,
+        editable=False,
+    )
+    creation_key = models.CharField(max_length=64, blank=True, default="", editable=False)
+    creation_digest = models.CharField(max_length=64, blank=True, default="", editable=False)
 
     objects = CohortQuerySet.as_manager()
 
@@ -175,6 +190,11 @@ class Cohort(models.Model):
             models.CheckConstraint(
                 condition=Q(min_score__isnull=True) | Q(min_score__lte=100),
                 name="cohort_min_score_is_a_percentage",
+            ),
+            models.UniqueConstraint(
+                fields=["created_by", "creation_key"],
+                condition=~Q(creation_key=""),
+                name="one_cohort_per_creation_key",
             ),
         ]
 

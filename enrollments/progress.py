@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
-import re
 import uuid
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -22,6 +21,7 @@ from accounts.models import User
 from cms.models import Activity, CourseLesson, CoursePage, LessonPage
 from cms.services import ActivityRef, find_activity
 from courses.models import Cohort
+from enrollments import xapi
 from enrollments.errors import Conflict, NotAllowed
 from enrollments.models import (
     ActivityResult,
@@ -38,8 +38,8 @@ VERBS = "http://adlnet.gov/expapi/verbs/"
 FINISHING_VERBS = {
     f"{VERBS}{verb}" for verb in ("completed", "answered", "passed", "failed", "mastered")
 }
-ACTIVITY_IRI = re.compile(r"/xapi/activities/([0-9a-fA-F-]{36})/?$")
 MAX_BATCH = 100
+MAX_REASON = 2000
 
 
 def lesson_by_key(translation_key: object, *, live: bool = True) -> LessonPage | None:
@@ -75,10 +75,12 @@ def record_lesson_view(*, learner: User, lesson: LessonPage) -> None:
     lesson = original_lesson(lesson)
     now = timezone.now()
     for enrollment in enrollments_for_lesson(learner=learner, lesson=lesson):
+        # The enrolment row first, as a statement locks it before the lesson's progress: two
+        # requests locking them in opposite orders deadlock on PostgreSQL.
+        Enrollment.objects.filter(pk=enrollment.pk).update(last_lesson=lesson, last_activity_at=now)
         LessonProgress.objects.get_or_create(
             enrollment=enrollment, lesson=lesson, defaults={"viewed_at": now}
         )
-        Enrollment.objects.filter(pk=enrollment.pk).update(last_lesson=lesson, last_activity_at=now)
 
 
 @transaction.atomic
@@ -106,6 +108,11 @@ def complete_by_hand(
         raise NotAllowed(_("You do not follow this cohort."), code="forbidden")
     if not reason.strip():
         raise ValidationError(_("Say why you complete it by hand."), code="reason_required")
+    if len(reason.strip()) > MAX_REASON:
+        raise ValidationError(
+            _("Say it in at most %(limit)d characters.") % {"limit": MAX_REASON},
+            code="reason_too_long",
+        )
     enrollment = Enrollment.objects.select_for_update().get(pk=enrollment.pk)
     if enrollment.status not in (Enrollment.Status.ACTIVE, Enrollment.Status.COMPLETED):
         raise Conflict(_("Only an active enrolment can be completed."), code="not_active")
@@ -144,65 +151,37 @@ def record_statements(*, learner: User, statements: Any) -> list[str]:
 
 
 def _parse(statement: Any) -> dict[str, Any]:
-    if not isinstance(statement, dict):
-        raise ValidationError(_("A statement must be a JSON object."), code="malformed_statement")
-    try:
-        statement_id = uuid.UUID(str(statement["id"]))
-    except (KeyError, ValueError):
+    xapi.check_shape(statement)
+    key = xapi.activity_key(statement["object"]["id"])
+    if key is None:
         raise ValidationError(
-            _('Each statement needs an "id" that is a UUID made by the client.'),
-            code="missing_statement_id",
-        ) from None
-    verb = statement.get("verb", {}).get("id") if isinstance(statement.get("verb"), dict) else None
-    if not isinstance(verb, str) or not verb.startswith(("http://", "https://")):
-        raise ValidationError(
-            _('The statement\'s verb must have an IRI "id".'), code="malformed_statement"
+            _("The statement's object is not an Aula activity."),
+            code="unknown_activity",
+            params={"at": "object.id"},
         )
-    target = statement.get("object")
-    match = ACTIVITY_IRI.search(target.get("id", "")) if isinstance(target, dict) else None
-    if match is None:
-        raise ValidationError(
-            _("The statement's object is not an Aula activity."), code="unknown_activity"
-        )
-    raw, maximum, scaled = _score(statement.get("result"))
-    context = statement.get("context") if isinstance(statement.get("context"), dict) else {}
-    parents = (context.get("contextActivities") or {}).get("parent") if context else None
-    success = (statement.get("result") or {}).get("success")
+    result = statement.get("result") or {}
+    raw, maximum = xapi.score(result)
+    scaled = None
+    if raw is not None and maximum is not None:
+        scaled = (raw / maximum).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
+    parents = (statement.get("context") or {}).get("contextActivities", {}).get("parent")
+    verb = statement["verb"]["id"]
     # Digest what identifies the statement; the actor and times are the server's to set.
     content = {
         k: v for k, v in statement.items() if k not in {"actor", "timestamp", "stored", "authority"}
     }
     return {
-        "statement_id": statement_id,
-        "activity_key": uuid.UUID(match.group(1)),
+        "statement_id": uuid.UUID(statement["id"]),
+        "activity_key": key,
         "verb": verb,
         "raw": raw,
         "maximum": maximum,
         "scaled": scaled,
-        "success": success if isinstance(success, bool) else None,
+        "success": result.get("success"),
         "finishes": verb in FINISHING_VERBS and not parents,
         "digest": hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest(),
         "payload": statement,
     }
-
-
-def _score(result: Any) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
-    score = result.get("score") if isinstance(result, dict) else None
-    if not isinstance(score, dict) or "raw" not in score:
-        return None, None, None
-    try:
-        raw = Decimal(str(score["raw"]))
-        maximum = Decimal(str(score["max"]))
-    except (KeyError, InvalidOperation):
-        raise ValidationError(
-            _('A score needs numbers for "raw" and "max".'), code="malformed_score"
-        ) from None
-    if maximum <= 0 or raw < 0 or raw > maximum or not raw.is_finite():
-        raise ValidationError(
-            _("The score must satisfy 0 ≤ raw ≤ max, with max above 0."), code="score_out_of_range"
-        )
-    scaled = (raw / maximum).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
-    return raw, maximum, scaled
 
 
 def _store(

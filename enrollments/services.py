@@ -39,7 +39,6 @@ def check_eligibility(*, learner: User, cohort: Cohort) -> None:
             )
 
 
-@transaction.atomic
 def enroll_learner(
     *,
     learner: User,
@@ -49,12 +48,26 @@ def enroll_learner(
     at: datetime.datetime | None = None,
 ) -> Enrollment:
     """Enrols `learner`, or queues them when the cohort is full. Asking twice changes nothing."""
+    return enroll(learner=learner, cohort=cohort, key=key, invited=invited, at=at)[0]
+
+
+@transaction.atomic
+def enroll(
+    *,
+    learner: User,
+    cohort: Cohort,
+    key: str = "",
+    invited: bool = False,
+    at: datetime.datetime | None = None,
+) -> tuple[Enrollment, bool]:
+    """`enroll_learner`, also saying whether this call enrolled (or queued) them: True for
+    exactly one of any number of simultaneous requests."""
     now = at or timezone.now()
     # The cohort row is the lock every enrolment in it takes: seats are counted under it.
     cohort = Cohort.objects.select_for_update().get(pk=cohort.pk)
     existing = Enrollment.objects.filter(cohort=cohort, learner=learner).first()
     if existing is not None and existing.status != Enrollment.Status.WITHDRAWN:
-        return existing
+        return existing, False
 
     if not cohort.is_enrollment_open(at=now):
         raise NotAllowed(_("Enrolment in this cohort is closed."), code="enrollment_closed")
@@ -79,8 +92,8 @@ def enroll_learner(
             enrollment.save()
     except IntegrityError:
         # A concurrent request for the same learner won: theirs is the enrolment.
-        return Enrollment.objects.get(cohort=cohort, learner=learner)
-    return enrollment
+        return Enrollment.objects.get(cohort=cohort, learner=learner), False
+    return enrollment, True
 
 
 @transaction.atomic

@@ -25,11 +25,16 @@ class DelegationFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Delegation {n}")
 
 
+USER_ASSIGNED_CODES = [f"X{chr(c)}" for c in range(65, 91)] + [f"Q{chr(c)}" for c in range(77, 91)]
+
+
 class CountryFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Country
 
-    iso_code = factory.Sequence(lambda n: f"{chr(65 + n // 26 % 26)}{chr(65 + n % 26)}")
+    # ISO 3166's user-assigned codes (XA to XZ, QM to QZ), so a factory country never takes the code
+    # of a real one a test creates by name (the sequence counts across the whole session).
+    iso_code = factory.Sequence(lambda n: USER_ASSIGNED_CODES[n % len(USER_ASSIGNED_CODES)])
     delegation = factory.SubFactory(DelegationFactory)
     name = factory.Sequence(lambda n: f"Country {n}")
 

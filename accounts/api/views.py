@@ -12,6 +12,7 @@ from rest_framework.views import APIView
 
 from accounts import throttle
 from accounts.views import client_ip
+from config.schema import errors
 
 
 class TokenInputSerializer(serializers.Serializer):
@@ -29,6 +30,7 @@ class TokenView(APIView):
         request=TokenInputSerializer,
         responses=inline_serializer("TokenOutput", {"token": serializers.CharField()}),
     )
+    @errors({429: "Too many failed attempts from this address, or for this account from it."})
     def post(self, request: Request) -> Response:
         payload = TokenInputSerializer(data=request.data)
         payload.is_valid(raise_exception=True)

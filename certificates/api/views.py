@@ -25,6 +25,7 @@ from certificates.api.serializers import (
 )
 from certificates.models import Certificate
 from config.api import current_user
+from config.schema import errors
 from enrollments.models import Enrollment
 
 OPEN_CORS = {"Access-Control-Allow-Origin": "*", "X-Robots-Tag": "noindex"}
@@ -112,7 +113,14 @@ class VerifyView(APIView):
     permission_classes = [permissions.AllowAny]
     authentication_classes: list[Any] = []
 
-    @extend_schema(responses={200: VerificationSerializer, 404: VerificationSerializer})
+    @extend_schema(
+        responses={
+            200: VerificationSerializer,
+            400: VerificationSerializer,
+            404: VerificationSerializer,
+        }
+    )
+    @errors({429: "Too many look-ups from this address."})
     def get(self, request: Request, code: str) -> Response:
         if verification.is_throttled(request._request):
             raise Throttled(detail=_("Too many look-ups from your address; try again later."))
@@ -140,8 +148,10 @@ class VerifyPdfView(APIView):
     parser_classes = [MultiPartParser]
 
     @extend_schema(
-        request={"multipart/form-data": PdfCheckSerializer}, responses=PdfCheckResultSerializer
+        request={"multipart/form-data": PdfCheckSerializer},
+        responses={200: PdfCheckResultSerializer, 404: VerificationSerializer},
     )
+    @errors({429: "Too many look-ups from this address."})
     def post(self, request: Request, code: str) -> Response:
         if verification.is_throttled(request._request):
             raise Throttled(detail=_("Too many look-ups from your address; try again later."))

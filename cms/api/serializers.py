@@ -32,6 +32,23 @@ class H5PPackageSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+class H5PUploadResultSerializer(H5PPackageSerializer):
+    notices = serializers.ListField(
+        child=serializers.CharField(),
+        read_only=True,
+        help_text="What the uploader should know, e.g. which approved library version plays.",
+    )
+    installed = serializers.ListField(
+        child=serializers.CharField(),
+        read_only=True,
+        help_text="Libraries this upload installed into a package sent before.",
+    )
+
+    class Meta(H5PPackageSerializer.Meta):
+        fields = [*H5PPackageSerializer.Meta.fields, "notices", "installed"]
+        read_only_fields = fields
+
+
 class H5PUploadSerializer(serializers.Serializer):
     file = serializers.FileField()
     title = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")

@@ -12,7 +12,11 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts import access
-from cms.api.serializers import H5PPackageSerializer, H5PUploadSerializer
+from cms.api.serializers import (
+    H5PPackageSerializer,
+    H5PUploadResultSerializer,
+    H5PUploadSerializer,
+)
 from cms.h5p import packages
 from cms.h5p.validation import PackageError
 from cms.models import H5PPackage
@@ -43,7 +47,14 @@ class H5PPackageViewSet(
     def get_queryset(self) -> QuerySet[H5PPackage]:
         return H5PPackage.objects.select_related("main_library").order_by("-uploaded_at")
 
-    @extend_schema(request=H5PUploadSerializer, responses=H5PPackageSerializer)
+    @extend_schema(
+        request=H5PUploadSerializer,
+        responses={
+            201: H5PUploadResultSerializer,
+            200: H5PUploadResultSerializer,
+            202: H5PUploadResultSerializer,
+        },
+    )
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         upload = H5PUploadSerializer(data=request.data)
         upload.is_valid(raise_exception=True)
@@ -64,4 +75,7 @@ class H5PPackageViewSet(
             code = status.HTTP_201_CREATED
         else:
             code = status.HTTP_202_ACCEPTED
-        return Response(self.get_serializer(package).data, status=code)
+        data = self.get_serializer(package).data
+        data["notices"] = list(result.notices)
+        data["installed"] = list(result.installed)
+        return Response(data, status=code)

@@ -47,7 +47,12 @@ def may_install_libraries(user: User | None) -> bool:
 @dataclass(frozen=True)
 class Upload:
     package: H5PPackage
-    reused: bool  # the same file was uploaded before: nothing new was stored
+    reused: bool  # the same file was uploaded before: no new package was stored
+    # Libraries this upload installed into a reused package (a site admin sending what a
+    # trainer sent before), and what the uploader should know: e.g. which approved version
+    # plays instead of a newer one the package names.
+    installed: tuple[str, ...] = ()
+    notices: tuple[str, ...] = ()
 
 
 def upload_package(
@@ -64,9 +69,15 @@ def upload_package(
         )
     existing = H5PPackage.objects.filter(sha256=sha256).first()
     if existing is not None and existing.status != H5PPackage.Status.REJECTED:
-        return Upload(package=existing, reused=True)
+        installed: list[str] = []
+        if existing.status == H5PPackage.Status.READY and may_install_libraries(uploaded_by):
+            # Whoever sent these bytes before, this uploader installs what they may install.
+            file.seek(0)
+            installed = _install_newer_libraries(existing, source=file, uploaded_by=uploaded_by)
+        return Upload(package=existing, reused=True, installed=tuple(installed))
     if size <= settings.H5P_BACKGROUND_BYTES:
         file.seek(0)
+        notices: list[str] = []
         package = store_package(
             source=file,
             sha256=sha256,
@@ -75,8 +86,9 @@ def upload_package(
             title=title,
             language=language,
             pending=existing,
+            notices=notices,
         )
-        return Upload(package=package, reused=False)
+        return Upload(package=package, reused=False, notices=tuple(notices))
     return Upload(
         package=_stage(
             file=file,
@@ -175,13 +187,17 @@ def store_package(
     title: str = "",
     language: str = "",
     pending: H5PPackage | None = None,
+    notices: list[str] | None = None,
 ) -> H5PPackage:
     """Validates and stores a package. All of it is written or none: files written before a
-    failure are deleted, and the database rows appear only once every file is in place."""
+    failure are deleted, and the database rows appear only once every file is in place.
+    What the uploader should know is appended to `notices`."""
     may_install = may_install_libraries(uploaded_by)
     approved = _approved_libraries()
     valid = validate_package(source, installed=lambda ref: _key(ref) in approved, limits=limits())
     chosen, to_install = _choose_libraries(valid, approved=approved, may_install=may_install)
+    if notices is not None:
+        notices.extend(_played_instead(valid, chosen))
     written: list[str] = []
     storage = h5p_storage()
     source.seek(0)
@@ -218,6 +234,62 @@ def store_package(
         for name in written:
             storage.delete(name)
         raise
+
+
+def _played_instead(valid: ValidPackage, chosen: dict[Key, H5PLibrary]) -> list[str]:
+    """A sentence for each library the package brings newer than the approved one it will
+    play with (only a site admin's upload installs the newer one)."""
+    said = []
+    for info in valid.libraries:
+        current = chosen.get(_key(info))
+        if current is not None and current.patch_version < info.patch:
+            said.append(
+                _(
+                    "The package brings %(library)s %(newer)s; it plays with the approved "
+                    "%(approved)s until a site administrator installs the newer one."
+                )
+                % {
+                    "library": info.machine_name,
+                    "newer": f"{info.major}.{info.minor}.{info.patch}",
+                    "approved": f"{info.major}.{info.minor}.{current.patch_version}",
+                }
+            )
+    return said
+
+
+def _install_newer_libraries(
+    package: H5PPackage, *, source: IO[bytes], uploaded_by: User | None
+) -> list[str]:
+    """Installs the libraries of a stored package's file that are missing or newer than the
+    approved ones, and lets the package play with them. Returns what was installed."""
+    approved = _approved_libraries()
+    valid = validate_package(source, installed=lambda ref: _key(ref) in approved, limits=limits())
+    chosen, to_install = _choose_libraries(valid, approved=approved, may_install=True)
+    if not to_install:
+        return []
+    written: list[str] = []
+    storage = h5p_storage()
+    source.seek(0)
+    try:
+        with transaction.atomic(), zipfile.ZipFile(source) as archive:
+            installed = {
+                key: _install_library(
+                    archive, info, uploaded_by=uploaded_by, storage=storage, written=written
+                )
+                for key, info in to_install.items()
+            }
+            libraries = {**chosen, **installed}
+            package.main_library = libraries[_key(valid.main_library)]
+            package.save(update_fields=["main_library"])
+            package.libraries.set(_dependency_closure(valid, libraries))
+    except BaseException:
+        for name in written:
+            storage.delete(name)
+        raise
+    return [
+        f"{info.machine_name} {info.major}.{info.minor}.{info.patch}"
+        for info in to_install.values()
+    ]
 
 
 def _language_of(valid: ValidPackage) -> str:

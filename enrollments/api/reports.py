@@ -24,6 +24,7 @@ from accounts import access
 from accounts.models import Delegation
 from courses.models import Cohort
 from enrollments import spreadsheets
+from enrollments.api.views import visible_cohorts_filter
 from enrollments.reports import aggregates, exports
 from enrollments.reports.figures import Report
 from enrollments.reports.forms import PeriodForm
@@ -153,7 +154,10 @@ class CohortReportView(APIView):
     )
     def get(self, request: Request, public_id: str) -> Response | HttpResponseBase:
         cohort = get_object_or_404(
-            Cohort.objects.select_related("course", "delegation"), public_id=public_id
+            Cohort.objects.filter(visible_cohorts_filter(request.user))
+            .select_related("course", "delegation")
+            .distinct(),
+            public_id=public_id,
         )
         if not access.can_view_cohort_report(request.user, cohort):
             raise PermissionDenied(_("Only the cohort's trainers and coordinators see its report."))
@@ -164,6 +168,12 @@ class CohortReportView(APIView):
 
 
 def period_or_400(params: Any) -> dict[str, Any]:
+    # A form sends empty fields for dates not given; an API client leaves them out.
+    for name in ("from", "to"):
+        if name in params and not params[name]:
+            raise serializers.ValidationError(
+                {name: [_("Give a date such as 2026-04-03, or leave the parameter out.")]}
+            )
     form = PeriodForm(params)
     if not form.is_valid():
         raise serializers.ValidationError(
@@ -220,7 +230,13 @@ class OpenFiguresView(APIView):
 
     @extend_schema(
         responses=OpenFiguresSerializer,
-        parameters=[OpenApiParameter("year", int, description="the year cohorts started")],
+        parameters=[
+            OpenApiParameter(
+                "year",
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+                description="the year cohorts started",
+            )
+        ],
     )
     def get(self, request: Request) -> Response:
         year = year_or_400(request.query_params.get("year"))

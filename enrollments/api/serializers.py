@@ -117,7 +117,7 @@ class RosterRowSerializer(EnrollmentSerializer):
 
 
 class CompleteByHandSerializer(serializers.Serializer):
-    reason = serializers.CharField()
+    reason = serializers.CharField(max_length=2000)
     lesson = serializers.UUIDField(
         required=False, help_text="translation_key of the lesson; omit to complete the enrolment"
     )

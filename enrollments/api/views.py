@@ -1,13 +1,16 @@
 from __future__ import annotations
 
+import hashlib
+import json
+from collections.abc import Callable
 from typing import Any, cast
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpResponseBase
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, PermissionDenied
@@ -17,7 +20,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts import access
-from config.api import current_user
+from config.api import ERROR_409_KEY, IDEMPOTENCY_KEY, current_user, idempotency_key
+from config.schema import errors
 from courses.models import Cohort
 from enrollments import imports, invitations, progress, services, spreadsheets
 from enrollments import roster as rosters
@@ -32,7 +36,21 @@ from enrollments.api.serializers import (
     InviteSerializer,
     RosterRowSerializer,
 )
+from enrollments.errors import Conflict
 from enrollments.models import Enrollment, ImportJob
+
+
+def visible_cohorts_filter(user: Any) -> Q:
+    """Cohorts a caller may know exist: listed ones that are open or running, and those they
+    train or coordinate (every one for a site admin)."""
+    if access.is_site_admin(user):
+        return Q()
+    visible = Q(status__in=[Cohort.Status.OPEN, Cohort.Status.RUNNING]) & Q(
+        visibility__in=[Cohort.Visibility.PUBLIC, Cohort.Visibility.MEMBER_STAFF]
+    )
+    if user.is_authenticated:
+        visible |= access.followed_cohorts_filter(user)
+    return visible
 
 
 class CohortViewSet(
@@ -55,11 +73,15 @@ class CohortViewSet(
             return [permissions.IsAuthenticated()]
         return super().get_permissions()
 
-    def perform_create(self, serializer: serializers.BaseSerializer) -> None:
+    def perform_create(self, serializer: serializers.BaseSerializer, **made: Any) -> None:
         delegation = serializer.validated_data["delegation"]
         if not access.can_manage_delegation(self.request.user, delegation):
             raise PermissionDenied(_("You can only create cohorts for your own delegations."))
-        serializer.save()
+        serializer.save(
+            created_by=made.get("created_by"),
+            creation_key=made.get("key", ""),
+            creation_digest=made.get("digest", ""),
+        )
 
     def perform_update(self, serializer: serializers.BaseSerializer) -> None:
         cohort = cast(Cohort, serializer.instance)
@@ -71,17 +93,59 @@ class CohortViewSet(
             raise PermissionDenied(_("Only the cohort's coordinators can change it."))
         serializer.save()
 
-    @extend_schema(request=CohortWriteSerializer, responses={201: CohortSerializer})
+    @extend_schema(
+        request=CohortWriteSerializer,
+        parameters=[IDEMPOTENCY_KEY],
+        responses={
+            201: CohortSerializer,
+            200: OpenApiResponse(
+                CohortSerializer, description="The same request with the same key again."
+            ),
+            409: ERROR_409_KEY,
+        },
+    )
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        key = idempotency_key(request)
+        user = current_user(request)
+        digest = hashlib.sha256(
+            json.dumps(request.data, sort_keys=True, default=str).encode()
+        ).hexdigest()
+        if key and (earlier := self._made_with(user, key, digest)) is not None:
+            return Response(CohortSerializer(earlier).data, status=status.HTTP_200_OK)
         serializer = CohortWriteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        self.perform_create(serializer)
+        try:
+            with transaction.atomic():
+                self.perform_create(serializer, created_by=user, key=key, digest=digest)
+        except IntegrityError:
+            earlier = self._made_with(user, key, digest) if key else None
+            if earlier is None:
+                raise
+            return Response(CohortSerializer(earlier).data, status=status.HTTP_200_OK)
         cohort = self.get_queryset().get(pk=cast(Cohort, serializer.instance).pk)
         return Response(CohortSerializer(cohort).data, status=status.HTTP_201_CREATED)
 
+    def _made_with(self, user: Any, key: str, digest: str) -> Cohort | None:
+        """The cohort `key` made already, if any; refused if it was made from another body."""
+        earlier = self.get_queryset().filter(created_by=user, creation_key=key).first()
+        if earlier is not None and earlier.creation_digest != digest:
+            raise Conflict(
+                _(
+                    "This Idempotency-Key already created the cohort “%(title)s” from another "
+                    "request; change that cohort or send a new key."
+                )
+                % {"title": earlier.title},
+                code="idempotency_key_reused",
+            )
+        return earlier
+
     @extend_schema(request=CohortWriteSerializer, responses=CohortSerializer)
     def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        cohort = self.get_object()
+        # Permission first: the input (trainers' e-mails) must not tell a stranger which
+        # accounts exist.
+        cohort = self._cohort(
+            access.can_manage_cohort, _("Only the cohort's coordinators can change it.")
+        )
         serializer = CohortWriteSerializer(
             cohort, data=request.data, partial=kwargs.get("partial", False)
         )
@@ -89,17 +153,19 @@ class CohortViewSet(
         self.perform_update(serializer)
         return Response(CohortSerializer(self.get_queryset().get(pk=cohort.pk)).data)
 
+    def _cohort(self, may: Callable[[Any, Cohort], bool], refusal: str) -> Cohort:
+        """The cohort of the URL for an action `may` allow: 404 when the caller cannot see it
+        (a draft or invitation-only cohort of others exists for them no more than a missing
+        one), 403 when they see it but may not do this."""
+        cohort = self.get_object()
+        if not may(self.request.user, cohort):
+            raise PermissionDenied(refusal)
+        return cohort
+
     def get_queryset(self) -> QuerySet[Cohort]:
         user = self.request.user
-        visible = Q(status__in=[Cohort.Status.OPEN, Cohort.Status.RUNNING]) & Q(
-            visibility__in=[Cohort.Visibility.PUBLIC, Cohort.Visibility.MEMBER_STAFF]
-        )
-        if access.is_site_admin(user):
-            visible = Q()
-        elif user.is_authenticated:
-            visible |= access.followed_cohorts_filter(user)
         cohorts = (
-            Cohort.objects.filter(visible)
+            Cohort.objects.filter(visible_cohorts_filter(user))
             .select_related("course", "delegation")
             .annotate(
                 seats_taken=Count(
@@ -119,16 +185,12 @@ class CohortViewSet(
 
     @extend_schema(request=EnrollInputSerializer, responses=EnrollmentSerializer)
     @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])
+    @errors({409: "The cohort is full and keeps no waiting list (`cohort_full`)."})
     def enroll(self, request: Request, public_id: str) -> Response:
         cohort = get_object_or_404(Cohort, public_id=public_id)
         payload = EnrollInputSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
-        existed = (
-            Enrollment.objects.filter(cohort=cohort, learner=current_user(request))
-            .exclude(status=Enrollment.Status.WITHDRAWN)
-            .exists()
-        )
-        enrollment = services.enroll_learner(
+        enrollment, created = services.enroll(
             learner=current_user(request), cohort=cohort, key=payload.validated_data["key"]
         )
         enrollment = (
@@ -138,13 +200,15 @@ class CohortViewSet(
         )
         return Response(
             EnrollmentSerializer(enrollment).data,
-            status=status.HTTP_200_OK if existed else status.HTTP_201_CREATED,
+            status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
         )
 
     @extend_schema(request=InviteSerializer, responses={200: dict})
     @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])
     def invitations(self, request: Request, public_id: str) -> Response:
-        cohort = get_object_or_404(Cohort, public_id=public_id)
+        cohort = self._cohort(
+            access.can_manage_cohort, _("Only the cohort's coordinators send invitations.")
+        )
         payload = InviteSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         sent = 0
@@ -168,7 +232,9 @@ class CohortViewSet(
         parser_classes=[MultiPartParser],
     )
     def imports(self, request: Request, public_id: str) -> Response:
-        cohort = get_object_or_404(Cohort, public_id=public_id)
+        cohort = self._cohort(
+            access.can_manage_cohort, _("Only the cohort's coordinators import learners.")
+        )
         payload = ImportInputSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         upload = payload.validated_data["file"]
@@ -194,9 +260,10 @@ class CohortViewSet(
     )
     @action(detail=True, methods=["get"], permission_classes=[permissions.IsAuthenticated])
     def roster(self, request: Request, public_id: str) -> Response | HttpResponseBase:
-        cohort = get_object_or_404(Cohort, public_id=public_id)
-        if not access.can_follow_cohort(request.user, cohort):
-            raise PermissionDenied(_("Only the cohort's trainers and coordinators see its roster."))
+        cohort = self._cohort(
+            access.can_follow_cohort,
+            _("Only the cohort's trainers and coordinators see its roster."),
+        )
         rows = rosters.rows(cohort=cohort, filters=request.query_params)
         if kind := request.query_params.get("export"):
             if kind not in spreadsheets.FORMATS:
@@ -232,6 +299,7 @@ class EnrollmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
 
     @extend_schema(request=None, responses=EnrollmentSerializer)
     @action(detail=True, methods=["post"])
+    @errors({409: "A completed enrolment cannot be withdrawn."})
     def withdraw(self, request: Request, public_id: str) -> Response:
         enrollment = self.get_object()
         if enrollment.learner_id != request.user.pk and not access.can_manage_cohort(
@@ -243,6 +311,7 @@ class EnrollmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
 
     @extend_schema(request=CompleteByHandSerializer, responses=EnrollmentSerializer)
     @action(detail=True, methods=["post"])
+    @errors({409: "Only an active enrolment can be completed."})
     def complete(self, request: Request, public_id: str) -> Response:
         enrollment = self.get_object()
         payload = CompleteByHandSerializer(data=request.data)
@@ -291,6 +360,7 @@ class StatementsView(APIView):
     """xAPI: one statement or a list; stored once per id, bound to the signed-in learner."""
 
     @extend_schema(request=dict, responses={200: list[str]})
+    @errors({409: "A different statement with this id is stored.", 413: "A statement above 64 kB."})
     def post(self, request: Request) -> Response:
         ids = progress.record_statements(learner=current_user(request), statements=request.data)
         return Response(ids, status=status.HTTP_200_OK)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.db.models import Count, Q, QuerySet
@@ -22,7 +22,9 @@ from accounts import access
 from accounts.models import Delegation
 from cms.models import ModulePage
 from config.api import current_user
+from config.schema import errors
 from courses.models import Cohort
+from enrollments.api.views import visible_cohorts_filter
 from enrollments.models import Enrollment
 from enrollments.questionnaires import exports, results, services, templates
 from enrollments.questionnaires.models import QuestionKind, Questionnaire, QuestionnaireTemplate
@@ -110,6 +112,14 @@ class AttachSerializer(serializers.Serializer):
         help_text="The translation key of a module of the cohort's course, to ask once a "
         "learner has finished it; empty: at the end of the course.",
     )
+
+    def get_fields(self) -> dict[str, serializers.Field]:
+        fields = super().get_fields()
+        request = self.context.get("request")
+        if request is not None:
+            template = cast(serializers.SlugRelatedField, fields["template"])
+            template.queryset = QuestionnaireTemplate.objects.visible_to(request.user)  # type: ignore[arg-type]
+        return fields
 
     def validate_after_module(self, value: Any) -> ModulePage | None:
         if value is None:
@@ -216,7 +226,10 @@ class QuestionnaireViewSet(viewsets.ReadOnlyModelViewSet):
     )
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         found: Any = self.get_queryset()
-        if request.query_params.get("pending") in ("true", "1"):
+        pending = request.query_params.getlist("pending")
+        if pending and (len(pending) > 1 or pending[0] not in ("true", "false")):
+            raise serializers.ValidationError({"pending": [_("Say true or false.")]})
+        if pending == ["true"]:
             found = services.pending_for(current_user(request))
         page = self.paginate_queryset(found)
         return self.get_paginated_response(shown(list(page or []), self._language()))
@@ -239,6 +252,7 @@ class QuestionnaireViewSet(viewsets.ReadOnlyModelViewSet):
 
     @extend_schema(request=AnswersSerializer, responses={201: None})
     @action(detail=True, methods=["post"])
+    @errors({409: "Answered already, or the questionnaire is not open."})
     def answers(self, request: Request, public_id: str) -> Response:
         questionnaire = self.get_object()
         data = AnswersSerializer(data=request.data)
@@ -292,8 +306,15 @@ class AttachView(APIView):
         },
     )
     def post(self, request: Request, public_id: str) -> Response:
-        cohort = get_object_or_404(Cohort, public_id=public_id)
-        data = AttachSerializer(data=request.data)
+        # 404 for a cohort the caller may not know of, 403 for one they see but do not follow,
+        # before the input is read: a template of others is as unknown as a missing one.
+        cohort = get_object_or_404(
+            Cohort.objects.filter(visible_cohorts_filter(request.user)).distinct(),
+            public_id=public_id,
+        )
+        if not access.can_follow_cohort(request.user, cohort):
+            raise PermissionDenied(_("You do not follow this cohort."))
+        data = AttachSerializer(data=request.data, context={"request": request})
         data.is_valid(raise_exception=True)
         values = data.validated_data
         questionnaire, created = services.attach_questionnaire(
@@ -396,8 +417,8 @@ class QuestionnaireTemplateViewSet(viewsets.ModelViewSet):
             .annotate(attached=Count("questionnaires"))
             .order_by("-updated_at", "pk")
         )
-        if self.action in ("update", "destroy"):
-            return found  # someone else's template: the service refuses with its reason (403)
+        # A template the caller cannot see is missing for them (404), whatever they ask; one
+        # they see but may not change is refused by the service with its reason (403).
         return found.visible_to(self.request.user)
 
     def _shown(self, template: QuestionnaireTemplate, **kwargs: Any) -> Response:

@@ -128,7 +128,10 @@ def test_the_same_id_with_other_content_is_a_conflict(learner, other_learner, en
     ("body", "code"),
     [
         ({"verb": {"id": ANSWERED}}, "missing_statement_id"),
-        ({"id": "not-a-uuid"}, "missing_statement_id"),
+        (
+            {"id": "not-a-uuid", "verb": {"id": ANSWERED}, "object": {"id": "http://x.org/1"}},
+            "missing_statement_id",
+        ),
         ({"id": str(uuid.uuid4()), "verb": "answered"}, "malformed_statement"),
         (
             {"id": str(uuid.uuid4()), "verb": {"id": ANSWERED}, "object": {"id": "http://x.org/1"}},
@@ -194,7 +197,10 @@ def test_attempts_are_kept_and_the_cohort_says_which_counts(learner, enrollment,
 def test_a_child_question_does_not_finish_its_activity(learner, enrollment, site):
     key = add_activity(site["lesson"])
     child = statement(
-        key, raw=1, maximum=1, context={"contextActivities": {"parent": [{"id": "x"}]}}
+        key,
+        raw=1,
+        maximum=1,
+        context={"contextActivities": {"parent": [{"id": activity_iri(key)}]}},
     )
     progress.record_statements(learner=learner, statements=child)
     assert ActivityResult.objects.get().finished_at is None

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import re
+import uuid
 from datetime import timedelta
 
 import pytest
@@ -153,8 +154,16 @@ def test_nobody_writes_another_delegations_templates(request, signed_in, ours, d
     deleted = client.delete(url(ours))
     created = client.post(URL, body(delegation), content_type="application/json")
 
-    assert (changed.status_code, deleted.status_code, created.status_code) == (403, 403, 403)
-    assert changed.json()["detail"] == "You write the templates of your own delegations only."
+    # Another delegation's template is unknown to them: 404, as for one that does not exist.
+    missing = client.put(
+        f"{URL}{uuid.uuid4()}/",
+        body(delegation, title={"es": "Mío"}),
+        content_type="application/json",
+    )
+    assert (changed.status_code, deleted.status_code, missing.status_code) == (404, 404, 404)
+    assert changed.json() == missing.json()
+    assert created.status_code == 403
+    assert created.json()["detail"] == "You write the templates of your own delegations only."
     assert client.get(url(ours)).status_code == 404
     assert client.get(URL).json()["results"] == []
     ours.refresh_from_db()

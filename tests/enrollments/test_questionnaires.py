@@ -133,6 +133,8 @@ def test_anonymous_answers_keep_no_link_to_who_gave_them(
         ({key: value for key, value in GOOD.items() if key != "useful"}, "needs an answer"),
         ({**GOOD, "colour": "blue"}, "no question colour"),
         ({**GOOD, "comments": "x" * 5001}, "at most 5000"),
+        ({**GOOD, "comments": "a\ud800b"}, "lone surrogate"),
+        ({**GOOD, "comments": "a\x00b"}, "NUL character"),
     ],
 )
 def test_bad_answers_are_refused_with_a_specific_message_and_nothing_is_stored(

@@ -67,8 +67,8 @@
     var iri = frame.dataset.activityIri;
     var object = statement.object && typeof statement.object === "object" ? statement.object : {};
     var id = typeof object.id === "string" ? object.id : "";
-    var query = id.indexOf("?") >= 0 ? id.slice(id.indexOf("?")) : "";
-    object.id = iri + (query.indexOf("subContentId=") >= 0 ? query : "");
+    var sub = id.match(/[?&]subContentId=([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?:&|$)/);
+    object.id = iri + (sub ? "?subContentId=" + sub[1] : "");
     object.objectType = "Activity";
     statement.object = object;
     statement.id = uuid();

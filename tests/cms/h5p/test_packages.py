@@ -267,3 +267,45 @@ def test_a_large_package_refused_by_the_worker_says_why(
     assert polled["status"] == "rejected"
     assert "not approved" in polled["error"]
     assert stored_names() == []
+
+
+def newer_true_false() -> bytes:
+    """The real package, with its H5P.TrueFalse one patch newer than the one it carries."""
+    import json
+
+    with zipfile.ZipFile(io.BytesIO(real_package())) as archive:
+        library = json.loads(archive.read("H5P.TrueFalse-1.6/library.json"))
+    library["patchVersion"] += 1
+    return rewritten(
+        real_package(), {"H5P.TrueFalse-1.6/library.json": json.dumps(library).encode()}
+    )
+
+
+def test_a_trainer_is_told_which_version_plays_and_an_admin_sending_the_same_file_installs_it(
+    signed_in, installer, trainer, client
+):
+    upload(signed_in(installer), real_package())
+    approved = H5PLibrary.objects.get(machine_name="H5P.TrueFalse")
+    client.logout()
+
+    first = api_upload(signed_in(trainer), newer_true_false())
+    assert first.status_code == 201, first.json()
+    newer = f"1.6.{approved.patch_version + 1}"
+    assert first.json()["notices"] == [
+        f"The package brings H5P.TrueFalse {newer}; it plays with the approved "
+        f"1.6.{approved.patch_version} until a site administrator installs the newer one."
+    ]
+    package = H5PPackage.objects.get(uuid=first.json()["id"])
+    assert package.libraries.get(machine_name="H5P.TrueFalse") == approved
+    client.logout()
+
+    again = api_upload(signed_in(installer), newer_true_false())
+    assert again.status_code == 200
+    assert again.json()["id"] == first.json()["id"]
+    assert again.json()["installed"] == [f"H5P.TrueFalse {newer}"]
+    package.refresh_from_db()
+    played = package.libraries.get(machine_name="H5P.TrueFalse")
+    assert played.patch_version == approved.patch_version + 1
+    assert package.main_library_id == played.pk
+    # Sent a third time, there is nothing left to install.
+    assert api_upload(signed_in(installer), newer_true_false()).json()["installed"] == []

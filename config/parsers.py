@@ -1,0 +1,97 @@
+"""The API's JSON parser: DRF's, with the limits a hostile body needs.
+
+Kept apart from `config.api`: DRF imports the parser while its own views module is loading, so
+this module may import nothing that imports `rest_framework.views`.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+from rest_framework import status
+from rest_framework.exceptions import APIException, ParseError
+from rest_framework.parsers import JSONParser as DRFJSONParser
+from rest_framework.settings import api_settings
+
+MAX_JSON_DEPTH = 32
+
+
+class JSONParser(DRFJSONParser):
+    """DRF's JSON parser, refusing with a translated 400 what would break further on: nesting
+    deeper than MAX_JSON_DEPTH (50,000 brackets overflowed the parser's recursion), text with a
+    lone surrogate or a NUL character (neither can be stored, PostgreSQL refuses both)."""
+
+    def parse(self, stream: Any, media_type: Any = None, parser_context: Any = None) -> Any:
+        encoding = (parser_context or {}).get("encoding", settings.DEFAULT_CHARSET)
+        # DRF reads the request's stream, past Django's DATA_UPLOAD_MAX_MEMORY_SIZE: read at
+        # most that, and refuse a larger body before parsing it.
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        body = stream.read(limit + 1)
+        if len(body) > limit:
+            raise BodyTooLarge()
+        try:
+            data = json.loads(
+                body.decode(encoding),
+                parse_constant=json_strict_constant if api_settings.STRICT_JSON else None,
+            )
+        except RecursionError:
+            raise ParseError(_too_deep()) from None
+        except ValueError as error:
+            raise ParseError(
+                _("The body is not valid JSON: %(reason)s") % {"reason": error}
+            ) from None
+        _check_text_and_depth(data)
+        return data
+
+
+class BodyTooLarge(APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_code = "body_too_large"
+
+    def __init__(self) -> None:
+        super().__init__(
+            _("A request body may take at most %(limit)d kB.")
+            % {"limit": settings.DATA_UPLOAD_MAX_MEMORY_SIZE // 1024}
+        )
+
+
+def json_strict_constant(name: str) -> None:
+    raise ValueError(_("%(name)s is not a JSON number") % {"name": name})
+
+
+def _too_deep() -> str:
+    return _("The JSON is nested more than %(depth)d levels deep.") % {"depth": MAX_JSON_DEPTH}
+
+
+def _check_text_and_depth(data: Any) -> None:
+    """Walks the parsed body without recursion, as deep as MAX_JSON_DEPTH."""
+    pending = [(data, 1)]
+    while pending:
+        value, depth = pending.pop()
+        if isinstance(value, str):
+            _check_text(value)
+            continue
+        if not isinstance(value, dict | list):
+            continue
+        if depth > MAX_JSON_DEPTH:
+            raise ParseError(_too_deep())
+        if isinstance(value, dict):
+            for key, item in value.items():
+                _check_text(key)
+                pending.append((item, depth + 1))
+        else:
+            pending.extend((item, depth + 1) for item in value)
+
+
+def _check_text(text: str) -> None:
+    if "\x00" in text:
+        raise ParseError(_("Text may not contain the NUL character (\\u0000)."))
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ParseError(
+            _("Text contains a lone surrogate (such as \\ud800), which is not a character.")
+        ) from None

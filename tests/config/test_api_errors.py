@@ -1,0 +1,80 @@
+"""What a careless or hostile client sends gets a JSON 4xx that says what is wrong, never a 500
+or Django's HTML page (issue 17, items 2, 5 and 9)."""
+
+from __future__ import annotations
+
+import pytest
+from django.http import HttpRequest
+from django.urls import path
+
+from config.parsers import MAX_JSON_DEPTH
+
+DEEP = "[" * 50_000 + "]" * 50_000
+
+
+@pytest.mark.parametrize("url", ["/api/v1/auth/token/", "/api/v1/xapi/statements"])
+def test_deeply_nested_json_is_refused_before_it_breaks_the_parser(signed_in, learner, url):
+    response = signed_in(learner).post(url, DEEP, content_type="application/json")
+    assert response.status_code == 400
+    assert f"more than {MAX_JSON_DEPTH} levels" in response.json()["detail"]
+
+
+def test_json_just_within_the_depth_limit_reaches_the_view(signed_in, learner):
+    body = "[" * MAX_JSON_DEPTH + "]" * MAX_JSON_DEPTH
+    response = signed_in(learner).post(
+        "/api/v1/xapi/statements", body, content_type="application/json"
+    )
+    assert response.status_code == 400
+    assert response.json()["code"] == "malformed_statement"  # the view's refusal, not the parser's
+
+
+def test_a_body_above_the_limit_is_a_json_413(signed_in, learner, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1024
+    body = '{"id": "' + "x" * 2000 + '"}'
+    response = signed_in(learner).post(
+        "/api/v1/xapi/statements", body, content_type="application/json"
+    )
+    assert response.status_code == 413
+    assert response.json()["detail"] == "A request body may take at most 1 kB."
+
+
+def test_json_errors_are_translated(client):
+    response = client.post(
+        "/api/v1/auth/token/", "{", content_type="application/json", HTTP_ACCEPT_LANGUAGE="es"
+    )
+    assert response.status_code == 400
+    assert response.json()["detail"].startswith("El cuerpo no es JSON válido")
+
+
+def test_an_unknown_api_address_answers_json_even_in_debug(client, settings, db):
+    settings.DEBUG = True
+    response = client.get("/api/v1/no-such-thing/", HTTP_ACCEPT_LANGUAGE="pt")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {"detail": "Não há nada neste endereço.", "code": "not_found"}
+
+
+def test_a_missing_object_says_so_in_the_callers_language(signed_in, learner):
+    response = signed_in(learner).get(
+        "/api/v1/certificates/00000000-0000-4000-8000-000000000000/", HTTP_ACCEPT_LANGUAGE="es"
+    )
+    assert response.status_code == 404
+    assert "matches the given query" not in response.json()["detail"]
+    assert response.json()["detail"] == "No encontrado."
+
+
+def broken(request: HttpRequest) -> None:
+    raise RuntimeError("a bug")
+
+
+urlpatterns = [path("api/v1/broken/", broken)]
+
+
+@pytest.mark.urls(__name__)
+def test_a_bug_answers_a_json_500_and_is_logged(client, settings, caplog):
+    settings.DEBUG = True
+    client.raise_request_exception = False
+    response = client.get("/api/v1/broken/")
+    assert response.status_code == 500
+    assert response.json()["code"] == "server_error"
+    assert "a bug" in caplog.text
