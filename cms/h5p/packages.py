@@ -204,12 +204,7 @@ def store_package(
     try:
         # One transaction: library rows written on the way vanish with a failure, like files.
         with transaction.atomic(), zipfile.ZipFile(source) as archive:
-            installed = {
-                key: _install_library(
-                    archive, info, uploaded_by=uploaded_by, storage=storage, written=written
-                )
-                for key, info in to_install.items()
-            }
+            installed = _install_libraries(archive, to_install, uploaded_by, storage, written)
             prefix = f"packages/{sha256}/"
             for name in valid.accepted:
                 if name == "h5p.json" or name.startswith("content/"):
@@ -272,12 +267,7 @@ def _install_newer_libraries(
     source.seek(0)
     try:
         with transaction.atomic(), zipfile.ZipFile(source) as archive:
-            installed = {
-                key: _install_library(
-                    archive, info, uploaded_by=uploaded_by, storage=storage, written=written
-                )
-                for key, info in to_install.items()
-            }
+            installed = _install_libraries(archive, to_install, uploaded_by, storage, written)
             libraries = {**chosen, **installed}
             package.main_library = libraries[_key(valid.main_library)]
             package.save(update_fields=["main_library"])
@@ -348,6 +338,21 @@ def _choose_libraries(
         if key not in chosen and key not in to_install and key in approved:
             chosen[key] = approved[key]
     return chosen, to_install
+
+
+def _install_libraries(
+    archive: zipfile.ZipFile,
+    to_install: dict[Key, LibraryInfo],
+    uploaded_by: User | None,
+    storage: Storage,
+    written: list[str],
+) -> dict[Key, H5PLibrary]:
+    return {
+        key: _install_library(
+            archive, info, uploaded_by=uploaded_by, storage=storage, written=written
+        )
+        for key, info in to_install.items()
+    }
 
 
 def _install_library(
