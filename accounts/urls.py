@@ -11,6 +11,7 @@ urlpatterns = [
     path("profile/", views.profile, name="profile"),
     path("profile/my-data/", views.my_data, name="my_data"),
     path("profile/erase/", views.erase_account, name="erase"),
+    path("profile/password/", views.ChangePasswordView.as_view(), name="password_change"),
     path(
         "password-reset/",
         auth_views.PasswordResetView.as_view(

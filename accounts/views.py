@@ -1,16 +1,17 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.forms import AuthenticationForm
-from django.contrib.auth.views import LoginView
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
+from django.contrib.auth.views import LoginView, PasswordChangeView
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils import translation
 from django.utils.translation import gettext as _
+from rest_framework.authtoken.models import Token
 
 from accounts import services, throttle
 from accounts.forms import ProfileForm
@@ -121,3 +122,17 @@ def erase_account(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Your account has been erased."))
             return HttpResponseRedirect(f"/{translation.get_language()}/")
     return render(request, "accounts/erase.html", {"error": error}, status=400 if error else 200)
+
+
+class ChangePasswordView(PasswordChangeView):
+    """A signed-in person changes their password by typing the current one: no e-mail round
+    trip. They stay signed in here; their API token is withdrawn (a client signs in again)."""
+
+    template_name = "registration/password_change_form.html"
+    success_url = reverse_lazy("accounts:profile")
+
+    def form_valid(self, form: PasswordChangeForm) -> HttpResponse:
+        response = super().form_valid(form)
+        Token.objects.filter(user=cast(User, self.request.user)).delete()
+        messages.success(self.request, _("Your password has been changed."))
+        return response

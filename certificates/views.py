@@ -11,6 +11,7 @@ from django.http import (
     Http404,
     HttpRequest,
     HttpResponse,
+    HttpResponseBase,
     HttpResponseRedirect,
     JsonResponse,
 )
@@ -104,8 +105,18 @@ def _visible(request: HttpRequest, public_id: str) -> Certificate:
 
 
 @require_GET
-def pdf(request: HttpRequest, public_id: str) -> FileResponse:
+def pdf(request: HttpRequest, public_id: str) -> HttpResponseBase:
     certificate = _visible(request, public_id)
+    if certificate.is_revoked:
+        # A revoked certificate's file is not handed out again: the page says so, why, and
+        # where the certificate that replaces it is.
+        replacement = Certificate.objects.filter(replaces=certificate).first()
+        return render(
+            request,
+            "certificates/revoked.html",
+            {"certificate": certificate, "replacement": replacement},
+            status=410,
+        )
     if certificate.status != Certificate.Status.ISSUED:
         raise Http404(_("This certificate is still being prepared."))
     name = f"certificate-{codes.display(certificate.code)}.pdf"

@@ -88,7 +88,8 @@ def env_database(
         # Several requests at once (a player posting statements while its page loads, many
         # learners enrolling): readers never wait for the writer (WAL), a writer waits up to
         # 20 s for another, and a transaction takes the write lock when it starts, so two
-        # never deadlock upgrading a read ("database is locked" answered 500 before).
+        # never deadlock upgrading a read ("database is locked" answered 500 before). WAL is
+        # kept in the file: `migrate` switches it before any request comes.
         config["OPTIONS"] = {
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
             "transaction_mode": "IMMEDIATE",

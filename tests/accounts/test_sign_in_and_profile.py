@@ -154,3 +154,39 @@ def test_the_certificate_name_is_required(signed_in, learner):
     )
     assert response.status_code == 400
     assert "This field is required." in response.content.decode()
+
+
+def test_a_signed_in_person_changes_their_password_with_the_current_one(signed_in, client, learner):
+    from rest_framework.authtoken.models import Token
+
+    Token.objects.create(user=learner)
+    signed_in(learner)
+    profile = client.get("/pt/accounts/profile/").content.decode()
+    assert 'href="/pt/accounts/profile/password/"' in profile
+
+    wrong = client.post(
+        "/pt/accounts/profile/password/",
+        {
+            "old_password": "not-it",
+            "new_password1": "N3w-passw0rd!",
+            "new_password2": "N3w-passw0rd!",
+        },
+    )
+    assert wrong.status_code == 200
+    assert "palavra-passe antiga" in wrong.content.decode()  # Django's own Portuguese message
+
+    changed = client.post(
+        "/pt/accounts/profile/password/",
+        {
+            "old_password": PASSWORD,
+            "new_password1": "N3w-passw0rd!",
+            "new_password2": "N3w-passw0rd!",
+        },
+        follow=True,
+    )
+    assert changed.redirect_chain[-1][0] == "/pt/accounts/profile/"
+    assert "Sua senha foi alterada." in changed.content.decode()
+    assert not Token.objects.filter(user=learner).exists()
+    learner.refresh_from_db()
+    assert learner.check_password("N3w-passw0rd!")
+    assert not mail.outbox  # no e-mail round trip

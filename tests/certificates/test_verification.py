@@ -162,3 +162,22 @@ def test_found_codes_count_against_the_looser_limit_only(client, certificate, se
 def test_a_look_up_is_one_query(client, certificate, django_assert_num_queries):
     with django_assert_num_queries(1):
         assert api(client, certificate.printed.display_code).status_code == 200
+
+
+def test_a_revoked_certificates_pdf_is_not_handed_out_and_the_page_points_to_its_successor(
+    client, signed_in, certificate, coordinator, learner, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        successor = services.correct_certificate(
+            certificate=certificate, by=coordinator, reason="Misspelt name"
+        )
+    owner = signed_in(learner)
+    old = owner.get(f"/certificates/{certificate.public_id}/pdf", HTTP_ACCEPT_LANGUAGE="es")
+    assert old.status_code == 410
+    page = old.content.decode()
+    assert "Este certificado fue revocado" in page
+    assert "Misspelt name" in page
+    assert f"/certificates/{successor.public_id}/pdf" in page
+    new = owner.get(f"/certificates/{successor.public_id}/pdf")
+    assert new.status_code == 200
+    assert new["Content-Type"] == "application/pdf"

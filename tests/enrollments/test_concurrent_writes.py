@@ -38,6 +38,9 @@ def shared_database(tmp_path) -> Callable[[], Any]:
         connection.ensure_connection()
         target = sqlite3.connect(path)
         connection.connection.backup(target)
+        # As `migrate` leaves the file of `make run`: in WAL mode before any request comes (the
+        # switch itself needs the file to itself; each later connection's pragma is a no-op).
+        target.execute("PRAGMA journal_mode=WAL")
         target.close()
         settings_dict = {**connection.settings_dict, "NAME": str(path)}
 
