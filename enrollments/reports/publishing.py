@@ -136,8 +136,21 @@ def publish(
             )
             for stage in STAGES
         }
-        people = count(counts.people, min_cell=k)
-        people_completed = count(counts.people_completed, min_cell=k)
+        # People counted once are linked to each cohort's own count too: beside a cohort's
+        # "<5", a total of 41 and another cohort's 40 gave the hidden one away. The reader is
+        # assumed to know who is in several cohorts (the overlap).
+        people = _linked(
+            counts.people,
+            k=k,
+            parts=[p.people for p in parts],
+            overlap=sum(r.people for r in raw) - counts.people,
+        )
+        people_completed = _linked(
+            counts.people_completed,
+            k=k,
+            parts=[p.people_completed for p in parts],
+            overlap=sum(r.people_completed for r in raw) - counts.people_completed,
+        )
     else:
         stages = {stage: count(getattr(counts, stage), min_cell=k) for stage in STAGES}
         people, people_completed = stages["enrolled"], stages["completed"]
@@ -319,10 +332,15 @@ def _pair_parts(pair: Pair[K] | None, **kwargs: Any) -> tuple[Part[K], Part[K]]:
     return pair.enrolled.as_part(**kwargs), pair.completed.as_part(**kwargs)
 
 
-def _linked(n: int, *, k: int, parts: Sequence[Cell]) -> Cell:
-    """A sum over cohorts, published beside each cohort's own figure."""
+def _linked(n: int, *, k: int, parts: Sequence[Cell], overlap: int = 0) -> Cell:
+    """A sum over cohorts, published beside each cohort's own figure; `overlap`: how many
+    more the parts count than `n` (people in several cohorts, counted once in `n`)."""
     linked = breakdown(
-        {0: n}, min_cell=k, total_published=False, parts=[Part({0: cell}) for cell in parts]
+        {0: n},
+        min_cell=k,
+        total_published=False,
+        parts=[Part({0: cell}) for cell in parts],
+        overlap={0: max(0, overlap)},
     )
     return linked.cells[0] if not linked.withheld else Cell(Kind.WITHHELD, k)
 

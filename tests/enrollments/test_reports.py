@@ -616,3 +616,22 @@ def test_people_in_two_cohorts_are_counted_once_without_hiding_the_delegations_f
     assert str(report.people) == "39"
     countries = {g.key: str(g.enrolled) for g in report.table("country").groups}
     assert countries == {"AR": "12", "BR": "15", "UR": "≥5", "CH": "<5"}
+
+
+def test_people_counted_once_do_not_give_away_a_cohorts_hidden_count(signed_in, coordinator, roomy):
+    """Issue 18, item 29: a cohort row "<5" beside one of 40 and a period total of 41."""
+    other = CohortFactory(course=roomy.course, delegation=roomy.delegation, title="Mayo")
+    enrol_many(roomy, 40)
+    enrol_many(other, 1)
+
+    data = signed_in(coordinator).get("/api/v1/reports/delegation/").json()
+    rows = {c["title"]: c["funnel"]["enrolled"] for c in data["cohorts"]}
+    assert rows == {"Abril": 40, "Mayo": "<5"}
+    # Neither the period's people nor its enrolments may be 41: 41 - 40 is the hidden 1.
+    assert data["people"] != 41
+    assert data["funnel"]["enrolled"] != 41
+    # Whatever is shown, the hidden count cannot be worked out from it.
+    shown = [
+        value for value in (data["people"], data["funnel"]["enrolled"]) if isinstance(value, int)
+    ]
+    assert all(value - 40 not in range(0, 5) for value in shown)
