@@ -36,7 +36,9 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
             if error.params and "at" in error.params:
                 found["field"] = error.params["at"]
             errors.append(found)
-        return _error(errors, getattr(exc, "status_code", status.HTTP_400_BAD_REQUEST))
+        return Response(
+            _body(errors), status=getattr(exc, "status_code", status.HTTP_400_BAD_REQUEST)
+        )
     if isinstance(exc, Http404):
         # Django's "No Certificate matches the given query." is English in every language.
         exc = NotFound()
@@ -44,8 +46,7 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     if response is None or not isinstance(exc, APIException):
         return response
     if isinstance(exc, ValidationError):
-        errors = list(_flatten(exc.get_full_details()))
-        body = _error(errors, response.status_code).data
+        body = _body(list(_flatten(exc.get_full_details())))
     else:
         detail = exc.get_full_details()
         if isinstance(detail, dict) and "message" in detail:
@@ -56,11 +57,9 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     return response
 
 
-def _error(errors: list[dict[str, str]], status_code: int) -> Response:
+def _body(errors: list[dict[str, str]]) -> dict[str, Any]:
     first = errors[0] if errors else {"code": "invalid", "message": _("Invalid input.")}
-    return Response(
-        {"detail": first["message"], "code": first["code"], "errors": errors}, status=status_code
-    )
+    return {"detail": first["message"], "code": first["code"], "errors": errors}
 
 
 def _flatten(details: Any, at: str = "") -> Any:
@@ -156,8 +155,8 @@ IDEMPOTENCY_KEY = OpenApiParameter(
     str,
     location=OpenApiParameter.HEADER,
     description=f"Up to {IDEMPOTENCY_KEY_LENGTH} characters: the same body sent again with the "
-    "same key returns what the first request made (200) and changes nothing; another body with "
-    "it gets 409.",
+    "same key returns what the first request made and changes nothing; another body with it "
+    "gets 409.",
 )
 ERROR_409_KEY = OpenApiResponse(description="The Idempotency-Key was sent with another body.")
 

@@ -9,6 +9,8 @@ from django.http import Http404, HttpRequest, HttpResponseBase, JsonResponse
 from django.middleware.locale import LocaleMiddleware
 from django.utils.translation import gettext as _
 
+from config.parsers import body_too_large
+
 logger = logging.getLogger("django.request")
 
 UNPREFIXED = (
@@ -103,11 +105,7 @@ def api_error(status: int) -> JsonResponse:
         403: ("permission_denied", _("You may not do this.")),
         404: ("not_found", _("There is nothing at this address.")),
         405: ("method_not_allowed", _("This address does not take this method.")),
-        413: (
-            "body_too_large",
-            _("A request body may take at most %(limit)d kB.")
-            % {"limit": settings.DATA_UPLOAD_MAX_MEMORY_SIZE // 1024},
-        ),
+        413: ("body_too_large", body_too_large()),
         429: ("throttled", _("Too many requests; wait a moment and try again.")),
     }
     code, detail = known.get(

@@ -7,6 +7,7 @@ this module may import nothing that imports `rest_framework.views`.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from django.conf import settings
@@ -17,6 +18,8 @@ from rest_framework.parsers import JSONParser as DRFJSONParser
 from rest_framework.settings import api_settings
 
 MAX_JSON_DEPTH = 32
+# NUL and UTF-16 surrogates (which a JSON \\u escape can produce alone): no text may hold them.
+UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
 class JSONParser(DRFJSONParser):
@@ -52,10 +55,13 @@ class BodyTooLarge(APIException):
     default_code = "body_too_large"
 
     def __init__(self) -> None:
-        super().__init__(
-            _("A request body may take at most %(limit)d kB.")
-            % {"limit": settings.DATA_UPLOAD_MAX_MEMORY_SIZE // 1024}
-        )
+        super().__init__(body_too_large())
+
+
+def body_too_large() -> str:
+    return _("A request body may take at most %(limit)d kB.") % {
+        "limit": settings.DATA_UPLOAD_MAX_MEMORY_SIZE // 1024
+    }
 
 
 def json_strict_constant(name: str) -> None:
@@ -87,11 +93,11 @@ def _check_text_and_depth(data: Any) -> None:
 
 
 def _check_text(text: str) -> None:
-    if "\x00" in text:
+    found = UNSTORABLE.search(text)
+    if found is None:
+        return
+    if found.group() == "\x00":
         raise ParseError(_("Text may not contain the NUL character (\\u0000)."))
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        raise ParseError(
-            _("Text contains a lone surrogate (such as \\ud800), which is not a character.")
-        ) from None
+    raise ParseError(
+        _("Text contains a lone surrogate (such as \\ud800), which is not a character.")
+    )

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -64,6 +65,13 @@ class Course(TranslatableModel):
         return f"{self.code} · {title}" if title else self.code
 
 
+def _listed() -> Q:
+    return Q(
+        status__in=[Cohort.Status.OPEN, Cohort.Status.RUNNING],
+        visibility__in=[Cohort.Visibility.PUBLIC, Cohort.Visibility.MEMBER_STAFF],
+    )
+
+
 class CohortQuerySet(models.QuerySet["Cohort"]):
     def open_for_enrollment(self, *, at: datetime.datetime | None = None) -> CohortQuerySet:
         moment = at or timezone.now()
@@ -75,10 +83,18 @@ class CohortQuerySet(models.QuerySet["Cohort"]):
 
     def listed(self) -> CohortQuerySet:
         """Cohorts the public catalogue shows: not drafts, not invitation-only, not archived."""
-        return self.filter(
-            status__in=[Cohort.Status.OPEN, Cohort.Status.RUNNING],
-            visibility__in=[Cohort.Visibility.PUBLIC, Cohort.Visibility.MEMBER_STAFF],
-        )
+        return self.filter(_listed())
+
+    def visible_to(self, user: Any) -> CohortQuerySet:
+        """Cohorts a person may know exist: the listed ones and those they train or coordinate
+        (every one for a site admin). Others answer as missing ones do (404)."""
+        from accounts import access
+
+        if access.is_site_admin(user):
+            return self.all()
+        if not user.is_authenticated:
+            return self.listed()
+        return self.filter(_listed() | access.followed_cohorts_filter(user)).distinct()
 
     def in_delegations(self, delegation_ids: set[int]) -> CohortQuerySet:
         return self.filter(delegation__in=delegation_ids)

@@ -24,7 +24,6 @@ from accounts import access
 from accounts.models import Delegation
 from courses.models import Cohort
 from enrollments import spreadsheets
-from enrollments.api.views import visible_cohorts_filter
 from enrollments.reports import aggregates, exports
 from enrollments.reports.figures import Report
 from enrollments.reports.forms import PeriodForm
@@ -154,9 +153,7 @@ class CohortReportView(APIView):
     )
     def get(self, request: Request, public_id: str) -> Response | HttpResponseBase:
         cohort = get_object_or_404(
-            Cohort.objects.filter(visible_cohorts_filter(request.user))
-            .select_related("course", "delegation")
-            .distinct(),
+            Cohort.objects.visible_to(request.user).select_related("course", "delegation"),
             public_id=public_id,
         )
         if not access.can_view_cohort_report(request.user, cohort):

@@ -40,19 +40,6 @@ from enrollments.errors import Conflict
 from enrollments.models import Enrollment, ImportJob
 
 
-def visible_cohorts_filter(user: Any) -> Q:
-    """Cohorts a caller may know exist: listed ones that are open or running, and those they
-    train or coordinate (every one for a site admin)."""
-    if access.is_site_admin(user):
-        return Q()
-    visible = Q(status__in=[Cohort.Status.OPEN, Cohort.Status.RUNNING]) & Q(
-        visibility__in=[Cohort.Visibility.PUBLIC, Cohort.Visibility.MEMBER_STAFF]
-    )
-    if user.is_authenticated:
-        visible |= access.followed_cohorts_filter(user)
-    return visible
-
-
 class CohortViewSet(
     mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet
 ):
@@ -73,15 +60,18 @@ class CohortViewSet(
             return [permissions.IsAuthenticated()]
         return super().get_permissions()
 
-    def perform_create(self, serializer: serializers.BaseSerializer, **made: Any) -> None:
+    def perform_create(
+        self,
+        serializer: serializers.BaseSerializer,
+        *,
+        created_by: Any = None,
+        key: str = "",
+        digest: str = "",
+    ) -> None:
         delegation = serializer.validated_data["delegation"]
         if not access.can_manage_delegation(self.request.user, delegation):
             raise PermissionDenied(_("You can only create cohorts for your own delegations."))
-        serializer.save(
-            created_by=made.get("created_by"),
-            creation_key=made.get("key", ""),
-            creation_digest=made.get("digest", ""),
-        )
+        serializer.save(created_by=created_by, creation_key=key, creation_digest=digest)
 
     def perform_update(self, serializer: serializers.BaseSerializer) -> None:
         cohort = cast(Cohort, serializer.instance)
@@ -165,7 +155,7 @@ class CohortViewSet(
     def get_queryset(self) -> QuerySet[Cohort]:
         user = self.request.user
         cohorts = (
-            Cohort.objects.filter(visible_cohorts_filter(user))
+            Cohort.objects.visible_to(user)
             .select_related("course", "delegation")
             .annotate(
                 seats_taken=Count(

@@ -21,10 +21,9 @@ from rest_framework.views import APIView
 from accounts import access
 from accounts.models import Delegation
 from cms.models import ModulePage
-from config.api import current_user
+from config.api import IDEMPOTENCY_KEY, current_user
 from config.schema import errors
 from courses.models import Cohort
-from enrollments.api.views import visible_cohorts_filter
 from enrollments.models import Enrollment
 from enrollments.questionnaires import exports, results, services, templates
 from enrollments.questionnaires.models import QuestionKind, Questionnaire, QuestionnaireTemplate
@@ -308,10 +307,7 @@ class AttachView(APIView):
     def post(self, request: Request, public_id: str) -> Response:
         # 404 for a cohort the caller may not know of, 403 for one they see but do not follow,
         # before the input is read: a template of others is as unknown as a missing one.
-        cohort = get_object_or_404(
-            Cohort.objects.filter(visible_cohorts_filter(request.user)).distinct(),
-            public_id=public_id,
-        )
+        cohort = get_object_or_404(Cohort.objects.visible_to(request.user), public_id=public_id)
         if not access.can_follow_cohort(request.user, cohort):
             raise PermissionDenied(_("You do not follow this cohort."))
         data = AttachSerializer(data=request.data, context={"request": request})
@@ -437,17 +433,7 @@ class QuestionnaireTemplateViewSet(viewsets.ModelViewSet):
         found = self.get_object()
         return Response(QuestionnaireTemplateSerializer(described(found, request.user)).data)
 
-    @extend_schema(
-        parameters=[
-            OpenApiParameter(
-                "Idempotency-Key",
-                str,
-                location=OpenApiParameter.HEADER,
-                description="Up to 64 characters: the same body sent again with the same key "
-                "returns the template the first request made; another body with it gets 409.",
-            )
-        ]
-    )
+    @extend_schema(parameters=[IDEMPOTENCY_KEY])
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         given = QuestionnaireTemplateSerializer(data=request.data)
         given.is_valid(raise_exception=True)
