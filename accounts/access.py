@@ -201,8 +201,9 @@ def report_delegations_filter(user: AnyUser) -> Q:
 # it; everyone staff-like uses the network's templates and their own delegations'.
 
 
-def questionnaire_template_delegation_ids(user: AnyUser) -> set[int]:
-    """Delegations whose templates a person writes: those they coordinate or train in."""
+def staff_delegation_ids(user: AnyUser) -> set[int]:
+    """Delegations a person works for: those they coordinate or train a cohort in. Their
+    questionnaire templates and H5P packages are this person's to use."""
     if not (user.is_authenticated and user.is_active):
         return set()
     cached: set[int] | None = getattr(user, "_template_delegation_ids", None)
@@ -215,11 +216,7 @@ def questionnaire_template_delegation_ids(user: AnyUser) -> set[int]:
 
 def can_use_questionnaire_templates(user: AnyUser) -> bool:
     """Trainers, coordinators and site admins; learners answer questionnaires, never build them."""
-    return (
-        is_trainer(user)
-        or is_coordinator(user)
-        or bool(questionnaire_template_delegation_ids(user))
-    )
+    return is_trainer(user) or is_coordinator(user) or bool(staff_delegation_ids(user))
 
 
 def questionnaire_templates_filter(user: AnyUser) -> Q:
@@ -228,18 +225,14 @@ def questionnaire_templates_filter(user: AnyUser) -> Q:
         return Q()
     if not can_use_questionnaire_templates(user):
         return Q(pk__in=[])
-    return Q(delegation__isnull=True) | Q(
-        delegation__in=questionnaire_template_delegation_ids(user)
-    )
+    return Q(delegation__isnull=True) | Q(delegation__in=staff_delegation_ids(user))
 
 
 def can_write_questionnaire_templates_for(user: AnyUser, delegation_id: int | None) -> bool:
     """Network-wide templates (no delegation) are the site admins' alone."""
     if is_site_admin(user):
         return True
-    return delegation_id is not None and delegation_id in questionnaire_template_delegation_ids(
-        user
-    )
+    return delegation_id is not None and delegation_id in staff_delegation_ids(user)
 
 
 class _Template(Protocol):

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -19,6 +20,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
+from accounts import access
+from accounts.access import AnyUser
 from cms.blocks import LessonBodyBlock
 from cms.localization import localize_pages
 from cms.signals import lesson_viewed
@@ -376,6 +379,17 @@ class H5PPackageQuerySet(models.QuerySet["H5PPackage"]):
     def ready(self) -> H5PPackageQuerySet:
         return self.filter(status=H5PPackage.Status.READY)
 
+    def visible_to(self, user: AnyUser) -> H5PPackageQuerySet:
+        """Packages a person may list, choose and edit: the network's (shared with no
+        delegation) and those shared with a delegation they coordinate or train in."""
+        if access.is_site_admin(user):
+            return self.all()
+        if not access.can_upload_h5p(user):
+            return self.none()
+        shares = H5PPackage.delegations.through.objects.filter(h5ppackage_id=OuterRef("pk"))
+        mine = shares.filter(delegation_id__in=access.staff_delegation_ids(user))
+        return self.filter(~Exists(shares) | Exists(mine))
+
 
 class H5PPackage(models.Model):
     """An uploaded .h5p file: its content stored once per content hash, its libraries shared."""
@@ -422,6 +436,15 @@ class H5PPackage(models.Model):
         editable=False,
     )
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    delegations = models.ManyToManyField(
+        "accounts.Delegation",
+        verbose_name=_("delegations"),
+        related_name="h5p_packages",
+        blank=True,
+        help_text=_(
+            "Whose trainers and coordinators may choose this package. None: the whole network."
+        ),
+    )
 
     objects = H5PPackageQuerySet.as_manager()
 

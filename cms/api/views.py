@@ -37,7 +37,8 @@ class H5PPackageViewSet(
     viewsets.GenericViewSet,
 ):
     """H5P packages for staff: upload one (201 stored, 200 the same file again, 202 being
-    processed by a worker: poll it), list them, read one's status."""
+    processed by a worker: poll it), list them, read one's status. Trainers and coordinators
+    see the network's packages and their own delegations'; another delegation's is a 404."""
 
     serializer_class = H5PPackageSerializer
     permission_classes = [permissions.IsAuthenticated, CanUploadH5P]
@@ -45,7 +46,11 @@ class H5PPackageViewSet(
     lookup_field = "uuid"
 
     def get_queryset(self) -> QuerySet[H5PPackage]:
-        return H5PPackage.objects.select_related("main_library").order_by("-uploaded_at")
+        return (
+            H5PPackage.objects.visible_to(self.request.user)
+            .select_related("main_library")
+            .order_by("-uploaded_at")
+        )
 
     @extend_schema(
         request=H5PUploadSerializer,

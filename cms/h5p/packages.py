@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from accounts import access
 from accounts.models import User
 from cms.h5p.validation import (
     LibraryInfo,
@@ -74,6 +75,7 @@ def upload_package(
             # Whoever sent these bytes before, this uploader installs what they may install.
             file.seek(0)
             installed = _install_newer_libraries(existing, source=file, uploaded_by=uploaded_by)
+        share_with_uploader(existing, uploaded_by=uploaded_by)
         return Upload(package=existing, reused=True, installed=tuple(installed))
     if size <= settings.H5P_BACKGROUND_BYTES:
         file.seek(0)
@@ -88,19 +90,28 @@ def upload_package(
             pending=existing,
             notices=notices,
         )
+        share_with_uploader(package, uploaded_by=uploaded_by)
         return Upload(package=package, reused=False, notices=tuple(notices))
-    return Upload(
-        package=_stage(
-            file=file,
-            sha256=sha256,
-            size=size,
-            uploaded_by=uploaded_by,
-            title=title,
-            language=language,
-            pending=existing,
-        ),
-        reused=False,
+    package = _stage(
+        file=file,
+        sha256=sha256,
+        size=size,
+        uploaded_by=uploaded_by,
+        title=title,
+        language=language,
+        pending=existing,
     )
+    share_with_uploader(package, uploaded_by=uploaded_by)
+    return Upload(package=package, reused=False)
+
+
+def share_with_uploader(package: H5PPackage, *, uploaded_by: User | None) -> None:
+    """A package belongs to the delegations its uploaders work for; a site admin's upload, or
+    one by nobody in particular, is the whole network's. Sending the same file again from
+    another delegation shares it with that delegation too (its content is stored once)."""
+    if uploaded_by is None or access.is_site_admin(uploaded_by):
+        return
+    package.delegations.add(*access.staff_delegation_ids(uploaded_by))
 
 
 def _measure(file: IO[bytes]) -> tuple[int, str]:

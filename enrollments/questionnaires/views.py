@@ -167,7 +167,7 @@ def template_list(request: HttpRequest) -> HttpResponse:
 def _writable_delegations(user: User) -> list[Delegation]:
     found = Delegation.objects.prefetch_related("translations")
     if not access.is_site_admin(user):
-        found = found.filter(pk__in=access.questionnaire_template_delegation_ids(user))
+        found = found.filter(pk__in=access.staff_delegation_ids(user))
     return list(found)
 
 

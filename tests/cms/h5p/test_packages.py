@@ -310,3 +310,55 @@ def test_a_trainer_is_told_which_version_plays_and_an_admin_sending_the_same_fil
     assert package.main_library_id == played.pk
     # Sent a third time, there is nothing left to install.
     assert api_upload(signed_in(installer), newer_package).json()["installed"] == []
+
+
+# Whose packages: the network's and one's own delegations'
+
+
+def test_trainers_see_the_networks_packages_and_their_delegations_not_another_delegations(
+    signed_in, installer, client, city
+):
+    from django.contrib.auth.models import Group
+
+    from tests.factories import CohortFactory, DelegationFactory, UserFactory
+
+    network = H5PPackage.objects.get(
+        uuid=api_upload(signed_in(installer), real_package(), title="Red").json()["id"]
+    )
+    client.logout()
+    trainers = Group.objects.get(name="Trainers")
+    europe = DelegationFactory(code="europe")
+    ours, theirs = (
+        UserFactory(email="ana@aula.example", is_trainer=True),
+        UserFactory(email="eve@aula.example", is_trainer=True),
+    )
+    for person, delegation in ((ours, city.delegation), (theirs, europe)):
+        person.groups.add(trainers)
+        CohortFactory(delegation=delegation).trainers.add(person)
+
+    created = api_upload(signed_in(ours), newer_true_false(), title="Solo América Latina")
+    assert created.status_code == 201, created.json()
+    mine = H5PPackage.objects.get(uuid=created.json()["id"])
+    assert list(mine.delegations.all()) == [city.delegation]
+    assert {p["id"] for p in client.get("/api/v1/h5p/packages/").json()["results"]} == {
+        str(network.uuid),
+        str(mine.uuid),
+    }
+    client.logout()
+
+    other = signed_in(theirs)
+    listed = {p["id"] for p in other.get("/api/v1/h5p/packages/").json()["results"]}
+    assert listed == {str(network.uuid)}
+    assert other.get(f"/api/v1/h5p/packages/{mine.uuid}/").status_code == 404
+    admin_listing = other.get(reverse("wagtailsnippets_cms_h5ppackage:list")).content.decode()
+    assert "Red" in admin_listing and "Solo América Latina" not in admin_listing
+    edit = reverse("wagtailsnippets_cms_h5ppackage:edit", args=[mine.pk])
+    assert other.get(edit).status_code == 404
+    chooser = other.get(reverse("wagtailsnippetchoosers_cms_h5ppackage:choose")).content.decode()
+    assert "Red" in chooser and "Solo América Latina" not in chooser
+
+    # The same file sent from Europe is the same package, now Europe's to choose as well.
+    again = api_upload(other, newer_true_false(), title="Solo América Latina")
+    assert again.status_code == 200
+    assert again.json()["id"] == str(mine.uuid)
+    assert other.get(f"/api/v1/h5p/packages/{mine.uuid}/").status_code == 200
