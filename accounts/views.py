@@ -16,6 +16,7 @@ from rest_framework.authtoken.models import Token
 from accounts import services, throttle
 from accounts.forms import ProfileForm
 from accounts.models import User
+from config.clients import client_address
 
 
 @login_required
@@ -78,8 +79,7 @@ class SignInView(LoginView):
 
 
 def client_ip(request: HttpRequest) -> str:
-    # Behind a proxy, SECURE_PROXY_SSL_HEADER deployments also set REMOTE_ADDR via the server.
-    return str(request.META.get("REMOTE_ADDR", ""))
+    return client_address(request)
 
 
 @login_required

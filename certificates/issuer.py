@@ -98,7 +98,11 @@ def active_key() -> ActiveKey:
 
 
 def did_document() -> dict[str, Any]:
-    published = SigningKey.objects.order_by("created_at", "pk").values_list("key_id", "public_key")
+    published = (
+        SigningKey.objects.filter(withdrawn_at__isnull=True)
+        .order_by("created_at", "pk")
+        .values_list("key_id", "public_key")
+    )
     return keys.did_document(did=did(), keys=list(published))
 
 

@@ -131,6 +131,8 @@ class SigningKey(models.Model):
     is_active = models.BooleanField(_("signs new certificates"), default=True)
     created_at = models.DateTimeField(default=timezone.now)
     retired_at = models.DateTimeField(_("retired at"), null=True, blank=True)
+    # A compromised key is withdrawn from the DID document: nothing it signed verifies any more.
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("signing key")
@@ -177,6 +179,23 @@ class CertificateQuerySet(models.QuerySet["Certificate"]):
 
     def for_holder(self, user: Any) -> CertificateQuerySet:
         return self.filter(enrollment__learner=user)
+
+
+class RevocationReason(models.TextChoices):
+    """The reasons a revocation publishes: chosen from a list, so no staff note, name or
+    accusation typed in a hurry ever reaches the public verification page."""
+
+    ISSUED_IN_ERROR = "issued_in_error", _("Issued in error")
+    REQUIREMENTS_NOT_MET = "requirements_not_met", _("The course's requirements were not met")
+    HOLDER_REQUEST = "holder_request", _("Withdrawn at the holder's request")
+    CORRECTED = "corrected", _("Replaced by a corrected certificate")
+    WITHDRAWN = "withdrawn", _("Withdrawn by the issuer")
+
+
+# A coordinator revoking picks one of these; "corrected" is what a correction publishes.
+REVOCATION_REASONS_BY_HAND = [
+    (value, label) for value, label in RevocationReason.choices if value != "corrected"
+]
 
 
 class Certificate(models.Model):
@@ -234,7 +253,18 @@ class Certificate(models.Model):
         related_name="+",
         on_delete=models.SET_NULL,
     )
-    revocation_reason = models.TextField(_("reason for revoking"), blank=True)
+    public_reason = models.CharField(
+        _("reason for revoking, as published"),
+        max_length=24,
+        choices=RevocationReason.choices,
+        blank=True,
+        help_text=_("What anyone checking the certificate is told."),
+    )
+    revocation_note = models.TextField(
+        _("internal note on revoking"),
+        blank=True,
+        help_text=_("For the delegation's staff and the holder's data download; never published."),
+    )
 
     objects = CertificateQuerySet.as_manager()
 

@@ -38,7 +38,8 @@ def certificate_data(sender: type, user: User, **kwargs: Any) -> tuple[str, Any]
             "claims": certificate.claims,
             "issued_at": certificate.issued_at,
             "revoked_at": certificate.revoked_at,
-            "revocation_reason": certificate.revocation_reason,
+            "revocation_reason": certificate.get_public_reason_display(),
+            "revocation_note": certificate.revocation_note,
             "credential": certificate.credential,
         }
         for certificate in Certificate.objects.for_holder(user).order_by("created_at")

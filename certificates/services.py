@@ -20,7 +20,7 @@ from accounts.models import User
 from certificates import issuer, rendering
 from certificates.claims import Claims
 from certificates.credentials import codes, ob3, status_list
-from certificates.models import Certificate, StatusList
+from certificates.models import Certificate, RevocationReason, StatusList
 from enrollments.models import Enrollment
 
 log = logging.getLogger(__name__)
@@ -228,17 +228,30 @@ def _set_revoked_bit(certificate: Certificate) -> None:
 
 
 @transaction.atomic
-def revoke_certificate(*, certificate: Certificate, by: User, reason: str) -> Certificate:
+def revoke_certificate(
+    *,
+    certificate: Certificate,
+    by: User,
+    reason: str,
+    public_reason: str = RevocationReason.WITHDRAWN,
+) -> Certificate:
+    """`reason` is the staff's note, kept internal; `public_reason`, one of RevocationReason,
+    is what the verification page and API publish."""
     reason = reason.strip()
     if not reason:
         raise ValidationError(_("Say why the certificate is revoked."), code="reason_required")
+    if public_reason not in RevocationReason.values or public_reason == RevocationReason.CORRECTED:
+        raise ValidationError(
+            _("Choose the reason to publish from the list."), code="invalid_public_reason"
+        )
     locked = Certificate.objects.select_for_update().get(pk=certificate.pk)
     if locked.revoked_at is not None:
         return locked  # revoking twice changes nothing
     locked.revoked_at = timezone.now()
     locked.revoked_by = by
-    locked.revocation_reason = reason
-    locked.save(update_fields=["revoked_at", "revoked_by", "revocation_reason"])
+    locked.revocation_note = reason
+    locked.public_reason = public_reason
+    locked.save(update_fields=["revoked_at", "revoked_by", "revocation_note", "public_reason"])
     _set_revoked_bit(locked)
     return locked
 
@@ -261,8 +274,9 @@ def correct_certificate(*, certificate: Certificate, by: User, reason: str) -> C
     successor = _create(enrollment=locked.enrollment, replaces=locked, issued_by=by)
     locked.revoked_at = timezone.now()
     locked.revoked_by = by
-    locked.revocation_reason = reason
-    locked.save(update_fields=["revoked_at", "revoked_by", "revocation_reason"])
+    locked.revocation_note = reason
+    locked.public_reason = RevocationReason.CORRECTED
+    locked.save(update_fields=["revoked_at", "revoked_by", "revocation_note", "public_reason"])
     _set_revoked_bit(locked)
     _queue(successor)
     return successor

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from certificates.credentials import codes
 from certificates.models import Certificate
+from config.clients import client_address
 
 WINDOW_SECONDS = 3600
 
@@ -64,7 +65,7 @@ def look_up(text: str) -> Outcome:
             "pdf_sha256",
             "issued_at",
             "revoked_at",
-            "revocation_reason",
+            "public_reason",
             "replaced_by__code",
             "replaced_by__status",
         )
@@ -114,7 +115,8 @@ def public_record(outcome: Outcome) -> dict[str, Any]:
     }
     if certificate.revoked_at is not None:
         record["revoked_on"] = certificate.revoked_at.date().isoformat()
-        record["revocation_reason"] = certificate.revocation_reason
+        record["revocation_reason"] = certificate.get_public_reason_display()
+        record["revocation_reason_code"] = certificate.public_reason
     successor = getattr(certificate, "replaced_by", None)
     if successor is not None:
         record["replaced_by"] = {
@@ -136,31 +138,31 @@ def pdf_matches(certificate: Certificate, upload: IO[bytes]) -> bool:
     return bool(certificate.pdf_sha256) and pdf_digest(upload) == certificate.pdf_sha256
 
 
-# Throttling. The codes' entropy already defeats enumeration; this only limits abuse, and
-# counts misses (unknown, mistyped, malformed) far more strictly than look-ups that succeed.
+# Throttling. The codes' entropy (75 bits) already defeats enumeration, so a real code is always
+# answered; only misses (unknown, mistyped, malformed) are limited, per client address, so a
+# careless script cannot hammer the database and an office sharing one address is never locked
+# out of checking the certificates it holds.
 
 
-def _client(request: HttpRequest) -> str:
-    return str(request.META.get("REMOTE_ADDR", "unknown"))
+class TooManyMisses(Exception):
+    retry_after = WINDOW_SECONDS
 
 
-def _key(kind: str, request: HttpRequest) -> str:
-    return f"verify:{kind}:{_client(request)}"
+def _miss_key(request: HttpRequest) -> str:
+    return f"verify:miss:{client_address(request)}"
 
 
-def is_throttled(request: HttpRequest) -> bool:
-    return (cache.get(_key("all", request), 0) >= settings.CERTIFICATE_VERIFY_RATE) or (
-        cache.get(_key("miss", request), 0) >= settings.CERTIFICATE_VERIFY_MISS_RATE
-    )
-
-
-def count(request: HttpRequest, outcome: Outcome) -> None:
-    kinds = ["all"] if outcome.found else ["all", "miss"]
-    for kind in kinds:
-        key = _key(kind, request)
-        if cache.add(key, 1, WINDOW_SECONDS):
-            continue
+def look_up_for(request: HttpRequest, text: str) -> Outcome:
+    """look_up(), counting the client's misses; raises TooManyMisses past the limit."""
+    outcome = look_up(text)
+    if outcome.found:
+        return outcome
+    key = _miss_key(request)
+    if cache.get(key, 0) >= settings.CERTIFICATE_VERIFY_MISS_RATE:
+        raise TooManyMisses
+    if not cache.add(key, 1, WINDOW_SECONDS):
         try:
             cache.incr(key)
         except ValueError:  # expired between add and incr
             cache.add(key, 1, WINDOW_SECONDS)
+    return outcome

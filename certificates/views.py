@@ -47,12 +47,12 @@ def verify_form(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def verify(request: HttpRequest, code: str) -> HttpResponse:
-    if verification.is_throttled(request):
+    try:
+        outcome = verification.look_up_for(request, code)
+    except verification.TooManyMisses:
         response = render(request, "certificates/throttled.html", status=429)
-        response["Retry-After"] = str(verification.WINDOW_SECONDS)
+        response["Retry-After"] = str(verification.TooManyMisses.retry_after)
         return response
-    outcome = verification.look_up(code)
-    verification.count(request, outcome)
     context: dict[str, object] = {
         "outcome": outcome,
         "record": verification.public_record(outcome),

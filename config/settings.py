@@ -52,9 +52,13 @@ CERTIFICATE_DEVELOPMENT_KEY = DEBUG
 CERTIFICATE_ISSUER_NAME = env_str(
     "CERTIFICATE_ISSUER_NAME", "International Association of Educating Cities"
 )
-# Verification look-ups per client address and hour; misses (unknown codes) count apart.
-CERTIFICATE_VERIFY_RATE = env_int("CERTIFICATE_VERIFY_RATE", 300)
+# Unknown, mistyped or malformed codes per client address and hour; past it, misses answer 429
+# while look-ups of real codes (and their PDF check) keep answering.
 CERTIFICATE_VERIFY_MISS_RATE = env_int("CERTIFICATE_VERIFY_MISS_RATE", 30)
+# Behind a reverse proxy: its addresses or networks, and the header it reports the client in
+# (config/clients.py). Empty: REMOTE_ADDR is the client.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
+CLIENT_ADDRESS_HEADER = env_str("CLIENT_ADDRESS_HEADER", "X-Forwarded-For")
 # Questionnaire results and reports: groups of fewer people than this are shown as "<5"
 # (with this number), everywhere.
 # From 3: with zeros shown as 0, a "<2" would give a single person away.
@@ -336,6 +340,8 @@ SPECTACULAR_SETTINGS = {
         "CohortStatusEnum": "courses.models.Cohort.Status",
         "EnrollmentStatusEnum": "enrollments.models.Enrollment.Status",
         "H5PPackageStatusEnum": "cms.models.H5PPackage.Status",
+        "RevocationReasonEnum": "certificates.models.RevocationReason",
+        "RevocationByHandReasonEnum": "certificates.models.REVOCATION_REASONS_BY_HAND",
     },
 }
 

@@ -5,8 +5,9 @@ from typing import Any
 from django.urls import reverse
 from rest_framework import serializers
 
+from accounts import access
 from certificates.credentials import codes
-from certificates.models import Certificate
+from certificates.models import REVOCATION_REASONS_BY_HAND, Certificate, RevocationReason
 
 
 class CertificateSerializer(serializers.ModelSerializer):
@@ -18,6 +19,14 @@ class CertificateSerializer(serializers.ModelSerializer):
     pdf_url = serializers.SerializerMethodField()
     verify_url = serializers.SerializerMethodField()
     replaced_by = serializers.SerializerMethodField()
+    revocation_reason = serializers.CharField(
+        source="get_public_reason_display",
+        read_only=True,
+        help_text="The published reason, in the request's language ('' while valid).",
+    )
+    revocation_note = serializers.SerializerMethodField(
+        help_text="The staff's internal note: shown to the cohort's coordinators only."
+    )
 
     class Meta:
         model = Certificate
@@ -33,10 +42,20 @@ class CertificateSerializer(serializers.ModelSerializer):
             "verify_url",
             "issued_at",
             "revoked_at",
+            "public_reason",
             "revocation_reason",
+            "revocation_note",
             "replaced_by",
         ]
         read_only_fields = fields
+
+    def get_revocation_note(self, certificate: Certificate) -> str | None:
+        request = self.context.get("request")
+        if request is None or not access.can_manage_cohort(
+            request.user, certificate.enrollment.cohort
+        ):
+            return None
+        return certificate.revocation_note
 
     def get_code(self, certificate: Certificate) -> str:
         return codes.display(certificate.code)
@@ -62,7 +81,19 @@ class CertificateSerializer(serializers.ModelSerializer):
 
 
 class ReasonSerializer(serializers.Serializer):
-    reason = serializers.CharField(max_length=2000, trim_whitespace=True)
+    reason = serializers.CharField(
+        max_length=2000,
+        trim_whitespace=True,
+        help_text="Why, for the delegation's staff: an internal note, never published.",
+    )
+
+
+class RevocationSerializer(ReasonSerializer):
+    public_reason = serializers.ChoiceField(
+        choices=REVOCATION_REASONS_BY_HAND,
+        default=RevocationReason.WITHDRAWN,
+        help_text="The reason anyone checking the certificate is told.",
+    )
 
 
 class VerificationSerializer(serializers.Serializer):
@@ -75,6 +106,9 @@ class VerificationSerializer(serializers.Serializer):
     certificate = serializers.DictField(required=False)
     revoked_on = serializers.DateField(required=False)
     revocation_reason = serializers.CharField(required=False)
+    revocation_reason_code = serializers.ChoiceField(
+        choices=RevocationReason.choices, required=False
+    )
     replaced_by = serializers.DictField(required=False)
 
 

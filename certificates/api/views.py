@@ -21,6 +21,7 @@ from certificates.api.serializers import (
     PdfCheckResultSerializer,
     PdfCheckSerializer,
     ReasonSerializer,
+    RevocationSerializer,
     VerificationSerializer,
 )
 from certificates.models import Certificate
@@ -59,16 +60,19 @@ class CertificateViewSet(viewsets.ReadOnlyModelViewSet):
             )
         return certificate
 
-    @extend_schema(request=ReasonSerializer, responses=CertificateSerializer)
+    @extend_schema(request=RevocationSerializer, responses=CertificateSerializer)
     @action(detail=True, methods=["post"])
     def revoke(self, request: Request, public_id: str) -> Response:
         certificate = self._managed()
-        data = ReasonSerializer(data=request.data)
+        data = RevocationSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         revoked = services.revoke_certificate(
-            certificate=certificate, by=current_user(request), reason=data.validated_data["reason"]
+            certificate=certificate,
+            by=current_user(request),
+            reason=data.validated_data["reason"],
+            public_reason=data.validated_data["public_reason"],
         )
-        return Response(CertificateSerializer(self.get_queryset().get(pk=revoked.pk)).data)
+        return Response(self.get_serializer(self.get_queryset().get(pk=revoked.pk)).data)
 
     @extend_schema(request=ReasonSerializer, responses={201: CertificateSerializer})
     @action(detail=True, methods=["post"])
@@ -80,7 +84,7 @@ class CertificateViewSet(viewsets.ReadOnlyModelViewSet):
             certificate=certificate, by=current_user(request), reason=data.validated_data["reason"]
         )
         return Response(
-            CertificateSerializer(self.get_queryset().get(pk=successor.pk)).data,
+            self.get_serializer(self.get_queryset().get(pk=successor.pk)).data,
             status=status.HTTP_201_CREATED,
         )
 
@@ -102,9 +106,19 @@ class IssueByHandView(APIView):
         )
         fresh = visible_certificates(request.user).get(pk=certificate.pk)
         return Response(
-            CertificateSerializer(fresh).data,
+            CertificateSerializer(fresh, context={"request": request}).data,
             status=status.HTTP_200_OK if existed else status.HTTP_201_CREATED,
         )
+
+
+def _look_up(request: Request, code: str) -> verification.Outcome:
+    try:
+        return verification.look_up_for(request._request, code)
+    except verification.TooManyMisses:
+        raise Throttled(
+            wait=verification.TooManyMisses.retry_after,
+            detail=_("Too many unknown codes from your address; try again later."),
+        ) from None
 
 
 class VerifyView(APIView):
@@ -120,12 +134,9 @@ class VerifyView(APIView):
             404: VerificationSerializer,
         }
     )
-    @errors({429: "Too many look-ups from this address."})
+    @errors({429: "Too many unknown codes from this address; see Retry-After."})
     def get(self, request: Request, code: str) -> Response:
-        if verification.is_throttled(request._request):
-            raise Throttled(detail=_("Too many look-ups from your address; try again later."))
-        outcome = verification.look_up(code)
-        verification.count(request._request, outcome)
+        outcome = _look_up(request, code)
         found = outcome.found
         return Response(
             verification.public_record(outcome),
@@ -151,12 +162,9 @@ class VerifyPdfView(APIView):
         request={"multipart/form-data": PdfCheckSerializer},
         responses={200: PdfCheckResultSerializer, 404: VerificationSerializer},
     )
-    @errors({429: "Too many look-ups from this address."})
+    @errors({429: "Too many unknown codes from this address; see Retry-After."})
     def post(self, request: Request, code: str) -> Response:
-        if verification.is_throttled(request._request):
-            raise Throttled(detail=_("Too many look-ups from your address; try again later."))
-        outcome = verification.look_up(code)
-        verification.count(request._request, outcome)
+        outcome = _look_up(request, code)
         if outcome.certificate is None:
             return Response(
                 verification.public_record(outcome),

@@ -24,7 +24,13 @@ from certificates.credentials.terms import (
     refuse_relative_iris,
 )
 
-__all__ = ["CRYPTOSUITE", "CredentialError", "sign", "verify"]
+__all__ = ["CRYPTOSUITE", "CredentialError", "UnknownKeyError", "sign", "verify"]
+
+
+class UnknownKeyError(CredentialError):
+    """The proof names a key the DID document does not list (any more, or not yet: a saved
+    copy from before a rotation, or a key withdrawn after a compromise)."""
+
 
 CRYPTOSUITE = "eddsa-rdfc-2022"
 PROOF_PURPOSE = "assertionMethod"
@@ -139,7 +145,7 @@ def _assertion_key(
         for m in did_document.get("assertionMethod", [])
     }
     if method_id not in methods or method_id not in authorised:
-        raise CredentialError(f"The key {method_id} is not an assertion key of {did}.")
+        raise UnknownKeyError(f"The key {method_id} is not an assertion key of {did}.")
     method = methods[method_id]
     if method.get("type") != "Multikey" or method.get("controller") != did:
         raise CredentialError(f"The key {method_id} is not a Multikey controlled by {did}.")
