@@ -166,9 +166,11 @@ def status_list_url(status_list: StatusList) -> str:
 def issue_certificate(*, certificate_id: int) -> Certificate:
     """Signs, renders and stores a pending certificate. A second run, or a run that lost a race,
     changes nothing; a failure leaves it pending for the task to retry."""
-    certificate = Certificate.objects.select_related(
-        "enrollment__learner", "status_list", "template"
-    ).get(pk=certificate_id)
+    certificate = (
+        Certificate.objects.select_related("enrollment__learner", "status_list", "template")
+        .defer("status_list__bits")  # 16 kB each time, and signing needs only its number
+        .get(pk=certificate_id)
+    )
     if certificate.status == Certificate.Status.ISSUED:
         return certificate
     if certificate.status_list.credential is None:

@@ -46,7 +46,6 @@ def sign(
 ) -> dict[str, Any]:
     if "proof" in document:
         raise CredentialError("The document already has a proof; sign the unsigned document.")
-    expand(document, document_loader)
     options = {
         "type": "DataIntegrityProof",
         "cryptosuite": CRYPTOSUITE,
@@ -104,7 +103,6 @@ def _verify(
         raise CredentialError("The proofValue is not a base58btc Ed25519 signature.")
     if hash_data is None:
         unsecured = {key: item for key, item in document.items() if key != "proof"}
-        expand(unsecured, loader)
         options = {key: item for key, item in proof.items() if key != "proofValue"}
         hash_data = _hash_data(unsecured, options, loader)
     try:
@@ -171,12 +169,18 @@ def _hash_data(document: dict[str, Any], options: dict[str, Any], loader: Loader
 
 
 def _canonical(document: dict[str, Any], loader: Loader) -> bytes:
+    """RDFC-1.0 N-Quads; a key the contexts leave undefined is refused, not silently dropped
+    (noticed during this very expansion; expand() then names the fields)."""
+    dropped: list[Any] = []
     try:
-        nquads: str = jsonld.normalize(
+        nquads: str = jsonld.JsonLdProcessor(on_property_dropped=dropped.append).normalize(
             document,
             {"algorithm": "URDNA2015", "format": "application/n-quads", "documentLoader": loader},
         )
     except jsonld.JsonLdError as error:
         raise CredentialError(describe(error)) from error
+    if dropped:
+        expand(document, loader)  # raises, naming what was dropped
+        raise CredentialError(f"{', '.join(map(str, dropped))}: not defined, so not signed.")
     refuse_relative_iris(nquads, document)
     return nquads.encode("utf-8")
