@@ -220,10 +220,7 @@ def test_the_qr_code_opens_the_verify_url(pdf: bytes) -> None:
     # Any error correction level and mask will do, as long as the modules spell the URL.
     assert any(
         printed
-        == [
-            list(row)
-            for row in segno.make(url, error=level, micro=False, mask=mask).matrix_iter()
-        ]
+        == [list(row) for row in segno.make(url, error=level, micro=False, mask=mask).matrix_iter()]
         for level in "lmqh"
         for mask in range(8)
     )
