@@ -25,9 +25,9 @@ router.register(
 )
 
 urlpatterns = [
+    path("xapi/statements", StatementsView.as_view(), name="xapi-statements"),  # the busiest
     *router.urls,
     path("lessons/<uuid:translation_key>/done/", LessonDoneView.as_view(), name="lesson-done"),
-    path("xapi/statements", StatementsView.as_view(), name="xapi-statements"),
     path(
         "cohorts/<uuid:public_id>/questionnaires/",
         AttachView.as_view(),
