@@ -2,12 +2,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db import transaction
+from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from accounts.models import User
 from accounts.signals import account_erasing, personal_data_requested
 from cms.models import LessonPage
 from cms.signals import lesson_viewed
+from courses.models import Cohort
 from enrollments import progress
 
 
@@ -28,3 +31,17 @@ def erase_learning_identity(sender: type, user: User, **kwargs: Any) -> None:
     from enrollments import privacy
 
     privacy.erase(user)
+
+
+@receiver(post_save, sender=Cohort)
+def offer_new_seats(sender: type, instance: Cohort, created: bool, **kwargs: Any) -> None:
+    """Seats raised (or the limit lifted), in the admin, the API or a page: the waiting list
+    gets them at once, first come first served."""
+    if created:
+        return
+    from enrollments import services
+    from enrollments.models import Enrollment
+
+    cohort = instance
+    if Enrollment.objects.filter(cohort=cohort, status=Enrollment.Status.WAITLISTED).exists():
+        transaction.on_commit(lambda: services.promote_from_waiting_list(cohort=cohort))

@@ -116,6 +116,35 @@ def withdraw(
 
 
 @transaction.atomic
+def admit(*, enrollment: Enrollment, by: User, add_seat: bool = False) -> Enrollment:
+    """A coordinator gives a waiting learner a seat, out of turn: a free one, or, with
+    `add_seat`, one more than the edition had (free seats go to the first in line by
+    themselves, so choosing who gets in usually means adding the seat for them)."""
+    cohort = Cohort.objects.select_for_update().get(pk=enrollment.cohort_id)
+    enrollment = Enrollment.objects.select_for_update().get(pk=enrollment.pk)
+    if enrollment.status != Enrollment.Status.WAITLISTED:
+        if enrollment.holds_a_seat:
+            return enrollment  # admitted already: a repeated click changes nothing
+        raise Conflict(
+            _("Only someone on the waiting list can be given a seat."), code="not_waitlisted"
+        )
+    taken = Enrollment.objects.filter(cohort=cohort).active().count()
+    if cohort.capacity is not None and taken >= cohort.capacity:
+        if not add_seat:
+            raise Conflict(
+                _("Every seat is taken: add a seat for this person, or withdraw someone."),
+                code="cohort_full",
+            )
+        # update(), not save(): the seat is this person's, not the waiting list's.
+        Cohort.objects.filter(pk=cohort.pk).update(capacity=taken + 1)
+    enrollment.status = Enrollment.Status.ACTIVE
+    enrollment.enrolled_at = timezone.now()
+    enrollment.save(update_fields=["status", "enrolled_at"])
+    tasks.send_seat_offered_email.delay_on_commit(enrollment.pk)
+    return enrollment
+
+
+@transaction.atomic
 def promote_from_waiting_list(*, cohort: Cohort) -> list[Enrollment]:
     """Fills free seats from the waiting list, first come first served, and tells each learner."""
     cohort = Cohort.objects.select_for_update().get(pk=cohort.pk)

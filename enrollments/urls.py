@@ -9,6 +9,8 @@ urlpatterns = [
     path("my-courses/", views.my_courses, name="my_courses"),
     path("cohorts/<uuid:public_id>/enroll/", views.enroll, name="enroll"),
     path("cohorts/<uuid:public_id>/roster/", views.roster, name="roster"),
+    path("enrollments/<uuid:public_id>/withdraw/", views.withdraw, name="withdraw"),
+    path("enrollments/<uuid:public_id>/admit/", views.admit, name="admit"),
     path(
         "cohorts/<uuid:public_id>/questionnaires/new/",
         questionnaire_views.attach,

@@ -167,6 +167,61 @@ def lesson_done(request: HttpRequest, translation_key: str) -> HttpResponse:
     return _back(request, "/")
 
 
+@login_required
+@require_POST
+def withdraw(request: HttpRequest, public_id: str) -> HttpResponse:
+    """A learner leaves an edition (or its waiting list); a coordinator withdraws someone."""
+    from accounts import access
+
+    user = request.user
+    assert isinstance(user, User)
+    enrollment = get_object_or_404(
+        Enrollment.objects.select_related("cohort", "learner"), public_id=public_id
+    )
+    own = enrollment.learner_id == user.pk
+    if not own and not access.can_manage_cohort(user, enrollment.cohort):
+        raise Http404(_("There is no such enrolment."))
+    try:
+        services.withdraw(enrollment=enrollment, by=user)
+    except ValidationError as refusal:
+        messages.error(request, " ".join(refusal.messages))
+    else:
+        messages.success(
+            request,
+            _("You left %(cohort)s.") % {"cohort": enrollment.cohort.title}
+            if own
+            else _("%(person)s was withdrawn from %(cohort)s.")
+            % {"person": enrollment.learner.display_name, "cohort": enrollment.cohort.title},
+        )
+    return _back(request, reverse("enrollments:my_courses"))
+
+
+@login_required
+@require_POST
+def admit(request: HttpRequest, public_id: str) -> HttpResponse:
+    """A coordinator gives someone on the waiting list a free seat."""
+    from accounts import access
+
+    user = request.user
+    assert isinstance(user, User)
+    enrollment = get_object_or_404(
+        Enrollment.objects.select_related("cohort", "learner"), public_id=public_id
+    )
+    if not access.can_manage_cohort(user, enrollment.cohort):
+        raise Http404(_("There is no such enrolment."))
+    try:
+        services.admit(enrollment=enrollment, by=user, add_seat=bool(request.POST.get("add_seat")))
+    except ValidationError as refusal:
+        messages.error(request, " ".join(refusal.messages))
+    else:
+        messages.success(
+            request,
+            _("%(person)s has a seat in %(cohort)s and was told by e-mail.")
+            % {"person": enrollment.learner.display_name, "cohort": enrollment.cohort.title},
+        )
+    return _back(request, reverse("enrollments:roster", args=[enrollment.cohort.public_id]))
+
+
 def invitation(request: HttpRequest, token: str) -> HttpResponse:
     """Shows an invitation; accepting it (signed in as the invited address) enrols the learner."""
     from enrollments import invitations
@@ -232,5 +287,8 @@ def roster(request: HttpRequest, public_id: str) -> HttpResponse:
             "statuses": Enrollment.Status.choices,
             "positions": User.Position.choices,
             "query": filters.urlencode(),
+            "manages": access.can_manage_cohort(request.user, cohort),
+            "full": cohort.capacity is not None
+            and Enrollment.objects.filter(cohort=cohort).active().count() >= cohort.capacity,
         },
     )

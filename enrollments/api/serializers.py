@@ -202,3 +202,9 @@ class CohortWriteSerializer(serializers.ModelSerializer):
                 {"enrollment_closes_at": _("Enrolment must close after it opens.")}
             )
         return attrs
+
+
+class AdmitSerializer(serializers.Serializer):
+    add_seat = serializers.BooleanField(
+        default=False, help_text="When every seat is taken, add one for this person."
+    )

@@ -26,6 +26,7 @@ from courses.models import Cohort
 from enrollments import imports, invitations, progress, services, spreadsheets
 from enrollments import roster as rosters
 from enrollments.api.serializers import (
+    AdmitSerializer,
     CohortSerializer,
     CohortWriteSerializer,
     CompleteByHandSerializer,
@@ -297,6 +298,24 @@ class EnrollmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         ):
             raise PermissionDenied(_("Only the learner or a coordinator can withdraw it."))
         services.withdraw(enrollment=enrollment, by=current_user(request))
+        return Response(EnrollmentSerializer(self.get_queryset().get(pk=enrollment.pk)).data)
+
+    @extend_schema(request=AdmitSerializer, responses=EnrollmentSerializer)
+    @action(detail=True, methods=["post"])
+    @errors({409: "Not on the waiting list, or every seat is taken (send add_seat)."})
+    def admit(self, request: Request, public_id: str) -> Response:
+        """A coordinator gives someone on the waiting list a seat, out of turn: a free one, or
+        with `add_seat` one more than the edition had."""
+        enrollment = self.get_object()
+        if not access.can_manage_cohort(request.user, enrollment.cohort):
+            raise PermissionDenied(_("Only the cohort's coordinators give seats."))
+        data = AdmitSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.admit(
+            enrollment=enrollment,
+            by=current_user(request),
+            add_seat=data.validated_data["add_seat"],
+        )
         return Response(EnrollmentSerializer(self.get_queryset().get(pk=enrollment.pk)).data)
 
     @extend_schema(request=CompleteByHandSerializer, responses=EnrollmentSerializer)
