@@ -6,6 +6,7 @@ import datetime
 import hashlib
 import json
 import uuid
+import dataclasses
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -284,17 +285,18 @@ def _store_step_by_step(
     if enrollment is None:
         return None
     statement.enrollment = enrollment
-    found = {
-        "enrollment_id": enrollment.pk,
-        "status": enrollment.status,
-        "completed_lessons": enrollment.completed_lessons,
-        "score_policy": enrollment.cohort.score_policy,
-        "min_score": enrollment.cohort.min_score,
-        "required_lessons": None,
-        "cohort_id": enrollment.cohort_id,
-    }
+    found = Stored(
+        inserted=False,
+        enrollment_id=enrollment.pk,
+        status=enrollment.status,
+        completed_lessons=enrollment.completed_lessons,
+        score_policy=enrollment.cohort.score_policy,
+        min_score=enrollment.cohort.min_score,
+        required_lessons=None,
+        cohort_id=enrollment.cohort_id,
+    )
     if not _insert_once(statement):
-        return Stored(inserted=False, **found)
+        return found
     best, last, finished = _upsert_result(
         enrollment_id=enrollment.pk,
         activity_id=activity.pk,
@@ -305,7 +307,7 @@ def _store_step_by_step(
         Q(last_activity_at__isnull=True)
         | Q(last_activity_at__lt=statement.stored_at - LAST_ACTIVITY_PRECISION)
     ).update(last_activity_at=statement.stored_at)
-    return Stored(inserted=True, best=best, last=last, finished=finished, **found)
+    return dataclasses.replace(found, inserted=True, best=best, last=last, finished=finished)
 
 
 def _store_in_one_round_trip(
