@@ -15,7 +15,8 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from django.conf import settings
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy
 
 from certificates.credentials import keys, signing
 from certificates.models import SigningKey
@@ -35,6 +36,18 @@ class ActiveKey:
     @property
     def verification_method(self) -> str:
         return f"{did()}#{self.key_id}"
+
+
+# The network's name as each language writes it; CERTIFICATE_ISSUER_NAME, when set, is used as
+# written in every language (another organisation running Aula).
+NETWORK_NAME = gettext_lazy("International Association of Educating Cities")
+
+
+def issuer_name(language: str | None = None) -> str:
+    if settings.CERTIFICATE_ISSUER_NAME:
+        return str(settings.CERTIFICATE_ISSUER_NAME)
+    with translation.override(language or translation.get_language()):
+        return str(NETWORK_NAME)
 
 
 def did() -> str:

@@ -13,6 +13,7 @@ from functools import lru_cache
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from certificates import issuer
 from certificates.claims import Claims
 from certificates.models import Certificate, CertificateTemplate
 from certificates.pdf.design import Design, Signatory
@@ -49,7 +50,6 @@ def _read(field: object) -> bytes | None:
 
 
 def design_for(template: CertificateTemplate | None, language: str) -> Design:
-    from django.conf import settings
 
     with translation.override(language):
         if template is None:
@@ -60,7 +60,7 @@ def design_for(template: CertificateTemplate | None, language: str) -> Design:
                 logo=None,
                 primary_color="#1d4e89",
                 accent_color="#c8102e",
-                issuer_name=settings.CERTIFICATE_ISSUER_NAME,
+                issuer_name=issuer.issuer_name(language),
             )
         signatories = tuple(
             Signatory(
@@ -86,7 +86,7 @@ def design_for(template: CertificateTemplate | None, language: str) -> Design:
             logo=_read(template.logo),
             primary_color=template.primary_colour,
             accent_color=template.accent_colour,
-            issuer_name=settings.CERTIFICATE_ISSUER_NAME,
+            issuer_name=issuer.issuer_name(language),
         )
 
 

@@ -148,7 +148,7 @@ def credential_for(certificate: Certificate, *, at: datetime) -> dict[str, Any]:
         claims,
         credential_id=f"{site}/credentials/{certificate.public_id}",
         issuer_did=issuer.did(),
-        issuer_name=settings.CERTIFICATE_ISSUER_NAME,
+        issuer_name=issuer.issuer_name(claims.language),
         issuer_url=site,
         holder_email=certificate.enrollment.learner.email,
         salt=certificate.salt,

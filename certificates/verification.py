@@ -12,6 +12,7 @@ from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
+from certificates import issuer
 from certificates.credentials import codes
 from certificates.models import Certificate
 from config.clients import client_address
@@ -125,7 +126,7 @@ def public_record(outcome: Outcome) -> dict[str, Any]:
         "delegation": claims.delegation_name,
         "language": claims.language,
         "issued_on": claims.issued_on.isoformat(),
-        "issuer": settings.CERTIFICATE_ISSUER_NAME,
+        "issuer": issuer.issuer_name(),
         "verify_url": claims.verify_url,
         "pdf_sha256": certificate.pdf_sha256,
     }

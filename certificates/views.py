@@ -128,7 +128,7 @@ def linkedin_url(certificate: Certificate) -> str:
     query = {
         "startTask": "CERTIFICATION_NAME",
         "name": claims.course_title,
-        "organizationName": settings.CERTIFICATE_ISSUER_NAME,
+        "organizationName": issuer.issuer_name(claims.language),
         "issueYear": claims.issued_on.year,
         "issueMonth": claims.issued_on.month,
         "certUrl": claims.verify_url,

@@ -49,9 +49,8 @@ if H5P_CONTENT_HOST not in ALLOWED_HOSTS:
 CERTIFICATE_SIGNING_KEY = env_str("CERTIFICATE_SIGNING_KEY")
 CERTIFICATE_SIGNING_KEY_FILE = env_str("CERTIFICATE_SIGNING_KEY_FILE")
 CERTIFICATE_DEVELOPMENT_KEY = DEBUG
-CERTIFICATE_ISSUER_NAME = env_str(
-    "CERTIFICATE_ISSUER_NAME", "International Association of Educating Cities"
-)
+# Empty: the network's name in each certificate's language (certificates.issuer.issuer_name).
+CERTIFICATE_ISSUER_NAME = env_str("CERTIFICATE_ISSUER_NAME")
 # Unknown, mistyped or malformed codes per client address and hour; past it, misses answer 429
 # while look-ups of real codes (and their PDF check) keep answering.
 CERTIFICATE_VERIFY_MISS_RATE = env_int("CERTIFICATE_VERIFY_MISS_RATE", 30)

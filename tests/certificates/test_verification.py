@@ -240,3 +240,22 @@ def test_the_genuine_pdf_of_a_revoked_certificate_is_not_shown_as_valid(
     assert 'data-pdf="matches-invalid"' in page
     assert "verdict-valid" not in page
     assert "no longer valid" in page
+
+
+def test_the_issuer_is_named_in_the_readers_language_unless_one_name_is_configured(
+    client, certificate, settings
+):
+    import io
+
+    from pypdf import PdfReader
+
+    with storages["certificates"].open(certificate.pdf.name, "rb") as handle:
+        printed = PdfReader(io.BytesIO(handle.read())).pages[0].extract_text()
+    assert "ASOCIACIÓN INTERNACIONAL DE CIUDADES EDUCADORAS" in printed.upper()  # a Spanish PDF
+    assert "International Association" not in printed
+    code = certificate.printed.display_code
+    page = client.get(f"/pt/verify/{code}/").content.decode()
+    assert "Associação Internacional das Cidades Educadoras" in page
+
+    settings.CERTIFICATE_ISSUER_NAME = "Red de Ciudades del Sur"
+    assert "Red de Ciudades del Sur" in client.get(f"/pt/verify/{code}/").content.decode()
