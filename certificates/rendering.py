@@ -35,10 +35,9 @@ def default_title() -> str:
 
 
 def default_body() -> str:
-    return _(
-        "{holder_name} completed the course {course_title}, {hours} hours, in the edition "
-        "{cohort_name} held from {starts_on} to {ends_on} by the {delegation_name} delegation."
-    )
+    # Printed between the holder's name and the course's title, above the line with the hours,
+    # edition, dates and delegation: it says only what joins them, nothing twice.
+    return _("has completed the course")
 
 
 def _read(field: object) -> bytes | None:
