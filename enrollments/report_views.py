@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -76,11 +78,23 @@ def delegation_report(request: HttpRequest) -> HttpResponse:
 
 
 def open_figures(request: HttpRequest) -> HttpResponse:
-    """Open to anyone: every group of fewer than REPORT_MIN_CELL people is hidden."""
+    """Open to anyone: every group of fewer than REPORT_MIN_CELL people is hidden. The same
+    figures as a chart and a table, a CSV file (`?format=csv`) and JSON (the API)."""
     year_text = request.GET.get("year", "")
     year = int(year_text) if year_text.isdigit() and len(year_text) == 4 else None
     figures = aggregates.open_figures(year=year)
     k = aggregates.min_cell()
+    if request.GET.get("format") == "csv":
+        return _figures_csv(figures, year)
+    query = f"?year={year}" if year else ""
+    chart = charts.bar_chart(
+        chart_id="participants-chart",
+        title=_("Participants per course and year"),
+        bars=[
+            charts.Bar(label=f"{figure.course_code} {figure.year}", cell=figure.participants)
+            for figure in figures
+        ],
+    )
     return render(
         request,
         "enrollments/reports/figures.html",
@@ -90,5 +104,49 @@ def open_figures(request: HttpRequest) -> HttpResponse:
             "min_cell": k,
             "small_mark": f"<{k}",
             "hidden_mark": f"≥{k}",
+            "chart": chart if figures else None,
+            "csv_url": f"{request.path}?format=csv" + (f"&year={year}" if year else ""),
+            "json_url": f"/api/v1/reports/open/{query}",
         },
     )
+
+
+def _figures_csv(figures: list[Any], year: int | None) -> HttpResponse:
+    """The open figures as a spreadsheet reads them; hidden figures stay "<5" text."""
+    import csv
+
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    name = f"aula-open-figures-{year}.csv" if year else "aula-open-figures.csv"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response.write("\ufeff")  # so that spreadsheets read it as UTF-8
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            _("Course code"),
+            _("Course"),
+            _("Year"),
+            _("Participants"),
+            _("Countries"),
+            _("Completion rate"),
+            _("Gender balance"),
+        ]
+    )
+    for figure in figures:
+        writer.writerow(
+            [
+                figure.course_code,
+                figure.course_title,
+                figure.year,
+                figure.participants.published,
+                "" if figure.countries is None else figure.countries,
+                "" if figure.completion_rate is None else f"{figure.completion_rate * 100:.0f} %",
+                "; ".join(
+                    f"{share.label}: {share.people}"
+                    + (f" ({share.percent} %)" if share.percent is not None else "")
+                    for share in figure.gender
+                )
+                if not figure.gender_withheld
+                else "",
+            ]
+        )
+    return response

@@ -442,6 +442,20 @@ def test_the_open_figures_show_no_group_under_five(client, roomy):
     )
     assert client.get("/api/v1/reports/open/", {"year": "next"}).status_code == 400
 
+    # The same figures to take away: a CSV file and the JSON, linked from the page, and a chart.
+    assert 'href="/en/figures/?format=csv"' in html
+    assert 'href="/api/v1/reports/open/"' in html
+    assert 'aria-describedby="participants-chart-desc"' in html
+    download = client.get("/es/figures/", {"format": "csv", "year": "2024"})
+    assert download["Content-Type"].startswith("text/csv")
+    assert "attachment" in download["Content-Disposition"]
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(download.content.decode("utf-8-sig"))))
+    assert rows[0][:4] == ["Código del curso", "Curso", "Año", "Participantes"]
+    assert [row[2:4] for row in rows[1:]] == [["2024", "<5"]]  # hidden as on the page
+
 
 # Pages -------------------------------------------------------------------------------------------
 
