@@ -26,7 +26,9 @@ class ProfileForm(forms.ModelForm):
             "certificate_name",
             "preferred_language",
             "member_city",
+            "other_city",
             "position",
+            "time_zone",
             "gender_self_described",
             "mandate_started_on",
         ]
@@ -40,6 +42,12 @@ class ProfileForm(forms.ModelForm):
             "translations"
         )
         self.fields["member_city"].required = False
+        self.fields["time_zone"] = forms.ChoiceField(
+            label=self.fields["time_zone"].label,
+            help_text=self.fields["time_zone"].help_text,
+            choices=[("", _("As the site (UTC)")), *time_zone_choices()],
+            required=False,
+        )
         self.fields["gender_self_described"].help_text = _(
             "Optional. In your own words; leave empty if you prefer not to say."
         )
@@ -61,5 +69,101 @@ class ProfileForm(forms.ModelForm):
             self.add_error(
                 "mandate_consent",
                 _("Tick the consent box to keep your mandate start date, or leave it empty."),
+            )
+        return data
+
+
+def time_zone_choices() -> list[tuple[str, str]]:
+    """Region/City zones, as people know them (no Etc/GMT+3 or legacy aliases)."""
+    from accounts.models import available_time_zones
+
+    regions = ("Africa/", "America/", "Asia/", "Atlantic/", "Australia/", "Europe/", "Indian/")
+    zones = sorted(z for z in available_time_zones() if z.startswith(regions))
+    return [(zone, zone.replace("_", " ")) for zone in zones]
+
+
+class SignupStartForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=254,
+        help_text=_("We send a link to it: your account is created when you open it."),
+    )
+
+
+class SignupForm(forms.Form):
+    """The new account's details: what the profile holds, a password and the privacy notice."""
+
+    certificate_name = forms.CharField(
+        label=_("Your full name"),
+        max_length=200,
+        help_text=_("Exactly as it must appear on your certificates."),
+    )
+    password1 = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    password2 = forms.CharField(
+        label=_("The same password again"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    member_city = forms.ModelChoiceField(
+        label=_("Member city"),
+        queryset=MemberCity.objects.none(),
+        required=False,
+        empty_label=_("Not in the list"),
+    )
+    other_city = forms.CharField(
+        label=_("Your city or organisation, if not in the list"), max_length=160, required=False
+    )
+    position = forms.ChoiceField(label=_("Position"), choices=User.Position.choices)
+    preferred_language = forms.ChoiceField(label=_("Language for e-mails and pages"))
+    time_zone = forms.ChoiceField(
+        label=_("Time zone"), help_text=_("Times of sessions and deadlines are shown in it.")
+    )
+    gender_self_described = forms.CharField(
+        label=_("Gender"),
+        max_length=80,
+        required=False,
+        help_text=_("Optional. In your own words; leave empty if you prefer not to say."),
+    )
+    gender_consent = ProfileForm.base_fields["gender_consent"]
+    privacy = forms.BooleanField(
+        label=_("I have read the privacy notice and agree that Aula keeps these details."),
+    )
+
+    def __init__(self, *args: Any, email: str, language: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from django.conf import settings
+
+        self.email = email
+        cities = cast(forms.ModelChoiceField, self.fields["member_city"])
+        cities.queryset = MemberCity.objects.select_related("country").prefetch_related(
+            "translations"
+        )
+        self.fields["preferred_language"].choices = settings.LANGUAGES  # type: ignore[attr-defined]
+        self.fields["preferred_language"].initial = language
+        self.fields["time_zone"].choices = time_zone_choices()  # type: ignore[attr-defined]
+        self.fields["time_zone"].initial = "America/Bogota"
+
+    def clean(self) -> dict[str, Any]:
+        from django.contrib.auth import password_validation
+
+        data = super().clean() or {}
+        first, second = data.get("password1"), data.get("password2")
+        if first and second and first != second:
+            self.add_error("password2", _("The two passwords differ."))
+        elif first:
+            try:
+                password_validation.validate_password(first, User(email=self.email))
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        if not data.get("member_city") and not (data.get("other_city") or "").strip():
+            self.add_error("other_city", _("Choose your member city, or write where you work."))
+        if (data.get("gender_self_described") or "").strip() and not data.get("gender_consent"):
+            self.add_error(
+                "gender_consent",
+                _("Tick the consent box to keep your gender, or leave the field empty."),
             )
         return data

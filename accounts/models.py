@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import uuid
+from functools import cache
 from typing import Any
 
 from django.conf import settings
@@ -11,6 +12,22 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModel, TranslatedFields
+
+
+def validate_time_zone(value: str) -> None:
+    if value and value not in available_time_zones():
+        raise ValidationError(
+            _("%(zone)s is not a time zone; choose one such as America/Bogota."),
+            params={"zone": value},
+            code="invalid_time_zone",
+        )
+
+
+@cache
+def available_time_zones() -> frozenset[str]:
+    import zoneinfo
+
+    return frozenset(zoneinfo.available_timezones())
 
 
 class Delegation(TranslatableModel):
@@ -137,6 +154,19 @@ class User(AbstractBaseUser, PermissionsMixin):
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
+    )
+    other_city = models.CharField(
+        _("city, if not a member city"),
+        max_length=160,
+        blank=True,
+        help_text=_("The city or organisation you work for, when it is not in the list."),
+    )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        blank=True,
+        validators=[validate_time_zone],
+        help_text=_("Times in e-mails and on your pages are shown in it."),
     )
     position = models.CharField(
         _("position"), max_length=16, choices=Position, default=Position.OTHER

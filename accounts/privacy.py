@@ -27,6 +27,8 @@ def _profile(user: User) -> dict[str, Any]:
         "name_on_certificates": user.certificate_name,
         "preferred_language": user.preferred_language,
         "member_city": str(user.member_city) if user.member_city_id else None,
+        "other_city": user.other_city,
+        "time_zone": user.time_zone,
         "position": user.position,
         "gender_self_described": user.gender_self_described,
         "gender_consent_at": user.gender_consent_at,
@@ -78,6 +80,8 @@ def erase_account(*, user: User, by: User | None = None) -> None:
     user.gender_consent_at = None
     user.mandate_started_on = None
     user.mandate_consent_at = None
+    user.other_city = ""  # a small organisation's name could point to one person
+    user.time_zone = ""
     user.is_active = False
     user.password = make_password(None)
     user.save()

@@ -27,12 +27,16 @@ def update_profile(
     gender_consent: bool,
     mandate_started_on: datetime.date | None,
     mandate_consent: bool,
+    other_city: str = "",
+    time_zone: str = "",
 ) -> User:
     """Saves a learner's details; optional diversity data is kept only while consent stands."""
     now = timezone.now()
     user.certificate_name = certificate_name.strip()
     user.preferred_language = preferred_language
     user.member_city_id = member_city_id
+    user.other_city = "" if member_city_id else other_city.strip()
+    user.time_zone = time_zone
     user.position = position
     if gender_consent and gender_self_described.strip():
         user.gender_self_described = gender_self_described.strip()

@@ -19,6 +19,97 @@ from accounts.models import User
 from config.clients import client_address
 
 
+def signup(request: HttpRequest) -> HttpResponse:
+    """Step 1: an e-mail address. The answer is the same whether it has an account or not."""
+    from accounts import signup as signups
+    from accounts.forms import SignupStartForm
+
+    if request.user.is_authenticated:
+        return HttpResponseRedirect(reverse("enrollments:my_courses"))
+    form = SignupStartForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            signups.request_link(
+                email=form.cleaned_data["email"],
+                language=translation.get_language(),
+                client=client_address(request),
+                next_url=_safe_next(request),
+            )
+        except signups.Throttled:
+            return render(
+                request, "accounts/signup.html", {"form": form, "throttled": True}, status=429
+            )
+        return render(request, "accounts/signup_sent.html", {"email": form.cleaned_data["email"]})
+    return render(
+        request,
+        "accounts/signup.html",
+        {"form": form, "next": _safe_next(request)},
+        status=400 if form.errors else 200,
+    )
+
+
+def signup_confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """Step 2, from the e-mailed link: the account's details; submitting creates it."""
+    from django.contrib.auth import login
+
+    from accounts import signup as signups
+    from accounts.forms import SignupForm
+
+    try:
+        invitation = signups.read_link(token)
+    except signups.BadLink:
+        return render(request, "accounts/signup_link_invalid.html", status=400)
+    if User.objects.filter(email__iexact=invitation.email).exists():
+        messages.info(request, _("This address has an account already: sign in."))
+        return HttpResponseRedirect(reverse("accounts:login"))
+    form = SignupForm(
+        request.POST or None, email=invitation.email, language=translation.get_language()
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        user = signups.create_account(
+            invitation=invitation,
+            password=data["password1"],
+            certificate_name=data["certificate_name"],
+            preferred_language=data["preferred_language"],
+            time_zone=data["time_zone"],
+            member_city_id=data["member_city"].pk if data["member_city"] else None,
+            other_city=data["other_city"],
+            position=data["position"],
+            gender_self_described=data["gender_self_described"],
+            gender_consent=data["gender_consent"],
+        )
+        if user is None:
+            messages.info(request, _("This address has an account already: sign in."))
+            return HttpResponseRedirect(reverse("accounts:login"))
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        with translation.override(user.preferred_language):
+            messages.success(request, _("Welcome to Aula! Your account is ready."))
+            target = invitation.next_url or reverse("enrollments:my_courses")
+        response = HttpResponseRedirect(target)
+        response.set_cookie("django_language", user.preferred_language, samesite="Lax")
+        return response
+    return render(
+        request,
+        "accounts/signup_form.html",
+        {"form": form, "email": invitation.email},
+        status=400 if form.errors else 200,
+    )
+
+
+def privacy_notice(request: HttpRequest) -> HttpResponse:
+    return render(request, "accounts/privacy.html")
+
+
+def _safe_next(request: HttpRequest) -> str:
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return ""
+
+
 @login_required
 def profile(request: HttpRequest) -> HttpResponse:
     user = request.user
@@ -36,6 +127,8 @@ def profile(request: HttpRequest) -> HttpResponse:
             gender_consent=data["gender_consent"],
             mandate_started_on=data["mandate_started_on"],
             mandate_consent=data["mandate_consent"],
+            other_city=data["other_city"],
+            time_zone=data["time_zone"],
         )
         # The confirmation and the next page come in the language just chosen.
         with translation.override(user.preferred_language):
