@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django import forms
+from django.contrib.auth import forms as auth_forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import MemberCity, User
@@ -167,3 +168,28 @@ class SignupForm(forms.Form):
                 _("Tick the consent box to keep your gender, or leave the field empty."),
             )
         return data
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """The reset e-mail goes in the person's language, whatever the page's."""
+
+    def send_mail(
+        self,
+        subject_template_name: str,
+        email_template_name: str,
+        context: dict[str, Any],
+        from_email: str | None,
+        to_email: str,
+        html_email_template_name: str | None = None,
+    ) -> None:
+        from django.utils import translation
+
+        with translation.override(context["user"].preferred_language):
+            super().send_mail(
+                subject_template_name,
+                email_template_name,
+                context,
+                from_email,
+                to_email,
+                html_email_template_name,
+            )
