@@ -194,4 +194,3 @@ def test_a_signed_in_person_changes_their_password_with_the_current_one(signed_i
     learner.refresh_from_db()
     assert learner.check_password("N3w-passw0rd!")
     assert not mail.outbox  # no e-mail round trip
-
