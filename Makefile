@@ -14,6 +14,9 @@ EMBEDDED := env -u DATABASE_URL -u REDIS_URL -u CELERY_BROKER_URL -u CELERY_RESU
 run: setup messages
 	$(EMBEDDED) $(PY) manage.py migrate --no-input
 	$(EMBEDDED) $(PY) manage.py seed_demo
+	@# Scheduled jobs (reminders, lost certificates) run beside the server, and stop with it.
+	$(EMBEDDED) $(PY) manage.py run_scheduled & scheduler=$$!; \
+	trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(EMBEDDED) $(PY) manage.py runserver localhost:8000
 
 setup: system-packages $(VENV)/.installed node_modules/.installed
