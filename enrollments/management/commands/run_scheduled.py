@@ -24,10 +24,8 @@ class Command(BaseCommand):
         from config.celery import app
 
         app.loader.import_default_modules()  # every app's tasks.py, so names resolve
-        schedule = {
-            name: (entry["task"], float(entry["schedule"]))
-            for name, entry in settings.CELERY_BEAT_SCHEDULE.items()
-        }
+        beat: dict[str, dict[str, Any]] = settings.CELERY_BEAT_SCHEDULE
+        schedule = {name: (str(e["task"]), float(e["schedule"])) for name, e in beat.items()}
         due = dict.fromkeys(schedule, time.monotonic())
         while True:
             now = time.monotonic()
