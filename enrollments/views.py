@@ -167,20 +167,28 @@ def lesson_done(request: HttpRequest, translation_key: str) -> HttpResponse:
     return _back(request, "/")
 
 
+def _enrollment_for(request: HttpRequest, public_id: str, *, own: bool) -> Enrollment:
+    """The enrolment, for its cohort's coordinators (and, with `own`, its learner); anyone else
+    is told it does not exist."""
+    from accounts import access
+
+    enrollment = get_object_or_404(
+        Enrollment.objects.select_related("cohort", "learner"), public_id=public_id
+    )
+    mine = own and enrollment.learner_id == request.user.pk
+    if not mine and not access.can_manage_cohort(request.user, enrollment.cohort):
+        raise Http404(_("There is no such enrolment."))
+    return enrollment
+
+
 @login_required
 @require_POST
 def withdraw(request: HttpRequest, public_id: str) -> HttpResponse:
     """A learner leaves an edition (or its waiting list); a coordinator withdraws someone."""
-    from accounts import access
-
     user = request.user
     assert isinstance(user, User)
-    enrollment = get_object_or_404(
-        Enrollment.objects.select_related("cohort", "learner"), public_id=public_id
-    )
+    enrollment = _enrollment_for(request, public_id, own=True)
     own = enrollment.learner_id == user.pk
-    if not own and not access.can_manage_cohort(user, enrollment.cohort):
-        raise Http404(_("There is no such enrolment."))
     try:
         services.withdraw(enrollment=enrollment, by=user)
     except ValidationError as refusal:
@@ -199,16 +207,10 @@ def withdraw(request: HttpRequest, public_id: str) -> HttpResponse:
 @login_required
 @require_POST
 def admit(request: HttpRequest, public_id: str) -> HttpResponse:
-    """A coordinator gives someone on the waiting list a free seat."""
-    from accounts import access
-
+    """A coordinator gives someone on the waiting list a seat."""
     user = request.user
     assert isinstance(user, User)
-    enrollment = get_object_or_404(
-        Enrollment.objects.select_related("cohort", "learner"), public_id=public_id
-    )
-    if not access.can_manage_cohort(user, enrollment.cohort):
-        raise Http404(_("There is no such enrolment."))
+    enrollment = _enrollment_for(request, public_id, own=False)
     try:
         services.admit(enrollment=enrollment, by=user, add_seat=bool(request.POST.get("add_seat")))
     except ValidationError as refusal:
