@@ -58,8 +58,13 @@ def test_a_draft_is_invisible_to_learners_until_published(signed_in, trainer, si
     assert response.status_code == 302
     lesson = LessonPage.objects.get(pk=lesson.pk)
     assert lesson.has_unpublished_changes
-    preview = client.get(f"/admin/pages/{lesson.pk}/edit/preview/")
-    assert preview.status_code == 200
+    # The preview shows the unsaved text being typed (Wagtail posts the form, then renders it).
+    url = f"/admin/pages/{lesson.pk}/edit/preview/"
+    posted = client.post(url, lesson_form("Borrador", "Texto que aún se está escribiendo."))
+    assert posted.json()["is_valid"] is True
+    preview = client.get(url).content.decode()
+    assert "Texto que aún se está escribiendo." in preview
+    assert "Borrador" in preview
 
     client.logout()
     body = client.get("/es/cursos/ciudad-educadora/primer-modulo/leccion-1/").content.decode()
