@@ -94,7 +94,10 @@ class H5PActivityBlock(blocks.StructBlock):
         "cms.H5PPackage",
         label=_("H5P package"),
         required=False,
-        help_text=_("Upload packages under Snippets → H5P packages, then choose one here."),
+        help_text=_(
+            "Upload packages under “H5P packages” in the admin menu, then choose one here: "
+            "the list says each package's language."
+        ),
     )
     is_required = blocks.BooleanBlock(
         label=_("Required to complete the lesson"), required=False, default=True

@@ -6,8 +6,10 @@ from django.contrib.admin.utils import unquote
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import chooser
 from wagtail.snippets.views.snippets import DeleteView, EditView, SnippetViewSet
@@ -36,14 +38,37 @@ class PackageDeleteView(VisiblePackageMixin, DeleteView):
     pass
 
 
-class PackageChooseView(chooser.ChooseView):
-    def get_object_list(self) -> QuerySet[H5PPackage]:
-        return H5PPackage.objects.visible_to(self.request.user)
+def _language_of(package: H5PPackage) -> str:
+    try:
+        return str(translation.get_language_info(package.language)["name_translated"])
+    except KeyError:
+        return package.language or "—"
 
 
-class PackageChooseResultsView(chooser.ChooseResultsView):
+class PackageChoosing:
+    """The packages a person may choose, each with its language, so that a Portuguese activity
+    is not placed in a Spanish lesson unawares."""
+
+    request: HttpRequest
+
     def get_object_list(self) -> QuerySet[H5PPackage]:
-        return H5PPackage.objects.visible_to(self.request.user)
+        return H5PPackage.objects.visible_to(self.request.user)  # type: ignore[arg-type]
+
+    @property
+    def columns(self) -> list[Column]:
+        return [
+            *super().columns,  # type: ignore[misc]
+            Column("language", label=_("language"), accessor=_language_of),
+            Column("status", label=_("status"), accessor="get_status_display"),
+        ]
+
+
+class PackageChooseView(PackageChoosing, chooser.ChooseView):
+    pass
+
+
+class PackageChooseResultsView(PackageChoosing, chooser.ChooseResultsView):
+    pass
 
 
 class PackageChooserViewSet(chooser.SnippetChooserViewSet):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 import pytest
@@ -323,7 +324,9 @@ def test_trainers_see_the_networks_packages_and_their_delegations_not_another_de
     from tests.factories import CohortFactory, DelegationFactory, UserFactory
 
     network = H5PPackage.objects.get(
-        uuid=api_upload(signed_in(installer), real_package(), title="Red").json()["id"]
+        uuid=api_upload(signed_in(installer), real_package(), title="Red", language="pt").json()[
+            "id"
+        ]
     )
     client.logout()
     trainers = Group.objects.get(name="Trainers")
@@ -357,6 +360,7 @@ def test_trainers_see_the_networks_packages_and_their_delegations_not_another_de
     assert other.get(edit).status_code == 404
     chooser = other.get(reverse("wagtailsnippetchoosers_cms_h5ppackage:choose")).content.decode()
     assert "Red" in chooser and "Solo América Latina" not in chooser
+    assert re.search("portugu[eé]s", chooser, re.I)  # each package says its language
 
     # The same file sent from Europe is the same package, now Europe's to choose as well.
     again = api_upload(other, ours_file, title="Solo América Latina")
