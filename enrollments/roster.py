@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from django.db.models import Avg, OuterRef, QuerySet, Subquery
+from django.db.models import Avg, OuterRef, Q, QuerySet, Subquery
 from django.http import HttpResponseBase
 
 from accounts.models import MemberCity
@@ -31,6 +31,13 @@ def rows(*, cohort: Cohort, filters: Any) -> QuerySet[Enrollment]:
         found = found.filter(learner__member_city__public_id=value)
     if value := filters.get("position"):
         found = found.filter(learner__position=value)
+    if value := (filters.get("q") or "").strip()[:100]:
+        found = found.filter(
+            Q(learner__certificate_name__icontains=value)
+            | Q(learner__first_name__icontains=value)
+            | Q(learner__last_name__icontains=value)
+            | Q(learner__email__icontains=value)
+        )
     return found
 
 

@@ -246,6 +246,7 @@ class CohortViewSet(
             OpenApiParameter("country", str, description="ISO code"),
             OpenApiParameter("city", str, description="member city id"),
             OpenApiParameter("position", str),
+            OpenApiParameter("q", str, description="part of a name or e-mail address"),
             OpenApiParameter("export", str, enum=["csv", "xlsx"]),
         ],
     )

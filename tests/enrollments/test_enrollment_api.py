@@ -116,6 +116,15 @@ def test_the_roster_filters_and_exports_csv(signed_in, coordinator, learner, oth
     country = learner.member_city.country.iso_code
     rows = client.get(url, {"country": country}).json()["results"]
     assert [row["email"] for row in rows] == [learner.email]
+    # Searching by part of a name or an address, on the API and the roster page alike.
+    assert [r["email"] for r in client.get(url, {"q": "utiérr"}).json()["results"]] == [
+        learner.email
+    ]
+    assert [r["email"] for r in client.get(url, {"q": "lyon.ex"}).json()["results"]] == [
+        other_learner.email
+    ]
+    page = client.get(f"/es/cohorts/{cohort.public_id}/roster/", {"q": "luc@"}).content.decode()
+    assert other_learner.email in page and learner.email not in page
     export = client.get(url, {"export": "csv"})
     assert export["Content-Type"].startswith("text/csv")
     lines = csv_text(export).splitlines()
