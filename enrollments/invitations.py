@@ -12,7 +12,7 @@ from accounts import access
 from accounts.models import User
 from courses.models import Cohort
 from enrollments import services, tasks
-from enrollments.errors import NotAllowed
+from enrollments.errors import Conflict, NotAllowed
 from enrollments.models import Enrollment, Invitation
 
 VALID_FOR = datetime.timedelta(days=14)
@@ -52,3 +52,41 @@ def accept_invitation(*, token: str, learner: User) -> Enrollment:
         invitation.accepted_at = timezone.now()
         invitation.save(update_fields=["accepted_at"])
     return enrollment
+
+
+def pending(cohort: Cohort) -> list[Invitation]:
+    """Invitations not accepted yet, newest first: the people a coordinator is waiting for."""
+    return list(
+        Invitation.objects.filter(cohort=cohort, accepted_at__isnull=True).order_by(
+            "-created_at", "-pk"
+        )
+    )
+
+
+@transaction.atomic
+def resend(*, invitation: Invitation, by: User) -> Invitation:
+    """Sends the invitation again, valid for another VALID_FOR from now."""
+    invitation = (
+        Invitation.objects.select_for_update().select_related("cohort").get(pk=invitation.pk)
+    )
+    if not access.can_manage_cohort(by, invitation.cohort):
+        raise NotAllowed(_("Only the cohort's coordinators send invitations."), code="forbidden")
+    if invitation.accepted_at is not None:
+        raise Conflict(_("This invitation was accepted already."), code="invitation_accepted")
+    invitation.expires_at = timezone.now() + VALID_FOR
+    invitation.save(update_fields=["expires_at"])
+    tasks.send_invitation_email.delay_on_commit(invitation.pk)
+    return invitation
+
+
+@transaction.atomic
+def cancel(*, invitation: Invitation, by: User) -> None:
+    """Withdraws an invitation not accepted yet: its link stops working."""
+    invitation = (
+        Invitation.objects.select_for_update().select_related("cohort").get(pk=invitation.pk)
+    )
+    if not access.can_manage_cohort(by, invitation.cohort):
+        raise NotAllowed(_("Only the cohort's coordinators send invitations."), code="forbidden")
+    if invitation.accepted_at is not None:
+        raise Conflict(_("This invitation was accepted already."), code="invitation_accepted")
+    invitation.delete()

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cms.models import Activity, CourseLesson, LessonPage
@@ -247,6 +248,10 @@ class Invitation(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["cohort", "email"], name="one_invitation_per_email")
         ]
+
+    @property
+    def is_expired(self) -> bool:
+        return self.accepted_at is None and self.expires_at <= timezone.now()
 
 
 class ImportJob(models.Model):

@@ -11,6 +11,9 @@ urlpatterns = [
     path("cohorts/<uuid:public_id>/roster/", views.roster, name="roster"),
     path("enrollments/<uuid:public_id>/withdraw/", views.withdraw, name="withdraw"),
     path("enrollments/<uuid:public_id>/admit/", views.admit, name="admit"),
+    path("cohorts/<uuid:public_id>/invite/", views.invite_from_roster, name="invite"),
+    path("invitations/<int:pk>/resend/", views.resend_invitation, name="resend_invitation"),
+    path("invitations/<int:pk>/cancel/", views.cancel_invitation, name="cancel_invitation"),
     path(
         "cohorts/<uuid:public_id>/questionnaires/new/",
         questionnaire_views.attach,

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -20,7 +21,8 @@ from cms.models import CourseLesson, CoursePage, LessonPage
 from courses.models import Cohort
 from enrollments import progress, services
 from enrollments import roster as rosters
-from enrollments.models import Enrollment, LessonProgress
+from enrollments.invitations import pending as invitations_pending
+from enrollments.models import Enrollment, Invitation, LessonProgress
 
 # Learners per roster page; the export has them all.
 ROSTER_PAGE = 100
@@ -224,6 +226,100 @@ def admit(request: HttpRequest, public_id: str) -> HttpResponse:
     return _back(request, reverse("enrollments:roster", args=[enrollment.cohort.public_id]))
 
 
+def _managed_invitation(request: HttpRequest, pk: int) -> Invitation:
+    from accounts import access
+
+    found = get_object_or_404(Invitation.objects.select_related("cohort"), pk=pk)
+    if not access.can_manage_cohort(request.user, found.cohort):
+        raise Http404(_("There is no such invitation."))
+    return found
+
+
+@login_required
+@require_POST
+def invite_from_roster(request: HttpRequest, public_id: str) -> HttpResponse:
+    """Invitations typed on the roster page: addresses separated by commas, spaces or lines."""
+    import re
+
+    from django.core.validators import validate_email
+
+    from accounts import access
+    from enrollments import invitations
+
+    user = request.user
+    assert isinstance(user, User)
+    cohort = get_object_or_404(Cohort, public_id=public_id)
+    if not access.can_manage_cohort(user, cohort):
+        raise Http404(_("There is no such cohort."))
+    back = reverse("enrollments:roster", args=[cohort.public_id])
+    addresses = [a for a in re.split(r"[\s,;]+", request.POST.get("emails", "")) if a]
+    wrong = []
+    for address in addresses:
+        try:
+            validate_email(address)
+        except ValidationError:
+            wrong.append(address)
+    if wrong or not addresses:
+        messages.error(
+            request,
+            _("Not an e-mail address: %(wrong)s. Nothing was sent.") % {"wrong": ", ".join(wrong)}
+            if wrong
+            else _("Write at least one e-mail address."),
+        )
+        return HttpResponseRedirect(back)
+    if len(addresses) > 200:
+        messages.error(request, _("At most 200 addresses at once; import a file for more."))
+        return HttpResponseRedirect(back)
+    sent = 0
+    with transaction.atomic():
+        for address in addresses:
+            sent += invitations.invite(cohort=cohort, email=address, invited_by=user)[1]
+    messages.success(
+        request,
+        _("%(sent)d invitations sent; %(already)d had been invited already.")
+        % {"sent": sent, "already": len(addresses) - sent},
+    )
+    return HttpResponseRedirect(back)
+
+
+@login_required
+@require_POST
+def resend_invitation(request: HttpRequest, pk: int) -> HttpResponse:
+    from enrollments import invitations
+
+    user = request.user
+    assert isinstance(user, User)
+    found = _managed_invitation(request, pk)
+    try:
+        invitations.resend(invitation=found, by=user)
+    except ValidationError as refusal:
+        messages.error(request, " ".join(refusal.messages))
+    else:
+        messages.success(
+            request, _("The invitation to %(email)s was sent again.") % {"email": found.email}
+        )
+    return HttpResponseRedirect(reverse("enrollments:roster", args=[found.cohort.public_id]))
+
+
+@login_required
+@require_POST
+def cancel_invitation(request: HttpRequest, pk: int) -> HttpResponse:
+    from enrollments import invitations
+
+    user = request.user
+    assert isinstance(user, User)
+    found = _managed_invitation(request, pk)
+    try:
+        invitations.cancel(invitation=found, by=user)
+    except ValidationError as refusal:
+        messages.error(request, " ".join(refusal.messages))
+    else:
+        messages.success(
+            request, _("The invitation to %(email)s was cancelled.") % {"email": found.email}
+        )
+    return HttpResponseRedirect(reverse("enrollments:roster", args=[found.cohort.public_id]))
+
+
 def invitation(request: HttpRequest, token: str) -> HttpResponse:
     """Shows an invitation; accepting it (signed in as the invited address) enrols the learner."""
     from enrollments import invitations
@@ -290,6 +386,9 @@ def roster(request: HttpRequest, public_id: str) -> HttpResponse:
             "positions": User.Position.choices,
             "query": filters.urlencode(),
             "manages": access.can_manage_cohort(request.user, cohort),
+            "invitations": invitations_pending(cohort)
+            if access.can_manage_cohort(request.user, cohort)
+            else [],
             "full": cohort.capacity is not None
             and Enrollment.objects.filter(cohort=cohort).active().count() >= cohort.capacity,
         },
