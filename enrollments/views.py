@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -321,14 +323,26 @@ def cancel_invitation(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def invitation(request: HttpRequest, token: str) -> HttpResponse:
-    """Shows an invitation; accepting it (signed in as the invited address) enrols the learner."""
+    """Shows an invitation; accepting it (signed in as the invited address) enrols the learner.
+    Someone invited without an account creates it here and is enrolled in the same step: the
+    invitation, e-mailed to that address, already proves it is theirs."""
+    from accounts.forms import SignupForm
     from enrollments import invitations
-    from enrollments.models import Invitation
 
     found = Invitation.objects.select_related("cohort__course").filter(token=token).first()
     if found is None:
         return render(request, "enrollments/invitation.html", {"unknown": True}, status=404)
+    has_account = User.objects.filter(email__iexact=found.email).exists()
+    signup = None
+    if not request.user.is_authenticated and not has_account and found.accepted_at is None:
+        signup = SignupForm(
+            request.POST if request.method == "POST" else None,
+            email=found.email,
+            language=translation.get_language(),
+        )
     if request.method == "POST":
+        if signup is not None:
+            return _sign_up_and_accept(request, found, signup)
         if not request.user.is_authenticated:
             return HttpResponseRedirect(f"{reverse('accounts:login')}?next={request.path}")
         user = request.user
@@ -342,7 +356,51 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
             request, _("You are enrolled in %(cohort)s.") % {"cohort": found.cohort.title}
         )
         return HttpResponseRedirect(reverse("enrollments:my_courses"))
-    return render(request, "enrollments/invitation.html", {"invitation": found})
+    return render(request, "enrollments/invitation.html", {"invitation": found, "form": signup})
+
+
+def _sign_up_and_accept(request: HttpRequest, found: Invitation, form: Any) -> HttpResponse:
+    from django.contrib.auth import login
+
+    from accounts import signup as signups
+    from enrollments import invitations
+
+    if not form.is_valid():
+        return render(
+            request, "enrollments/invitation.html", {"invitation": found, "form": form}, status=400
+        )
+    data = form.cleaned_data
+    with transaction.atomic():
+        user = signups.create_account(
+            invitation=signups.Invitation(email=found.email, next_url=""),
+            password=data["password1"],
+            certificate_name=data["certificate_name"],
+            preferred_language=data["preferred_language"],
+            time_zone=data["time_zone"],
+            member_city_id=data["member_city"].pk if data["member_city"] else None,
+            other_city=data["other_city"],
+            position=data["position"],
+            gender_self_described=data["gender_self_described"],
+            gender_consent=data["gender_consent"],
+        )
+        if user is None:  # made meanwhile (another tab): sign in to accept
+            return HttpResponseRedirect(f"{reverse('accounts:login')}?next={request.path}")
+        try:
+            invitations.accept_invitation(token=found.token, learner=user)
+        except ValidationError as refusal:
+            transaction.set_rollback(True)  # no account without the enrolment it was made for
+            messages.error(request, " ".join(refusal.messages))
+            return HttpResponseRedirect(request.path)
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    with translation.override(user.preferred_language):
+        messages.success(
+            request,
+            _("Welcome to Aula! You are enrolled in %(cohort)s.") % {"cohort": found.cohort.title},
+        )
+        target = reverse("enrollments:my_courses")
+    response = HttpResponseRedirect(target)
+    response.set_cookie("django_language", user.preferred_language, samesite="Lax")
+    return response
 
 
 @login_required

@@ -79,3 +79,55 @@ def test_only_the_editions_coordinators_handle_its_invitations(
         other.logout()
     assert "x@y.example" not in roster(signed_in(trainer), cohort)  # trainers follow, not invite
     assert Invitation.objects.count() == 1
+
+
+DETAILS = {
+    "certificate_name": "Rosa Mamani",
+    "password1": "una clave muy larga 2026",
+    "password2": "una clave muy larga 2026",
+    "other_city": "Municipalidad de El Alto",
+    "position": "staff",
+    "preferred_language": "es",
+    "time_zone": "America/La_Paz",
+    "privacy": "on",
+}
+
+
+def test_someone_invited_without_an_account_creates_it_and_is_enrolled_in_one_step(client, cohort):
+    from django.contrib.auth import get_user_model
+
+    from enrollments.models import Enrollment
+
+    invitation = Invitation.objects.create(
+        cohort=cohort,
+        email="rosa@elalto.example",
+        expires_at=timezone.now() + datetime.timedelta(days=3),
+    )
+    url = f"/es/invitations/{invitation.token}/"
+    page = client.get(url).content.decode()
+    assert "Crea tu cuenta para aceptar" in page and "rosa@elalto.example" in page
+
+    refused = client.post(url, {**DETAILS, "password2": "otra"})
+    assert refused.status_code == 400
+    assert get_user_model().objects.count() == 0
+
+    done = client.post(url, DETAILS, follow=True)
+    assert "Te damos la bienvenida a Aula" in done.content.decode()
+    person = get_user_model().objects.get(email="rosa@elalto.example")
+    assert Enrollment.objects.get(learner=person, cohort=cohort).status == "active"
+    invitation.refresh_from_db()
+    assert invitation.accepted_at is not None
+    assert client.get("/es/my-courses/").status_code == 200  # signed in
+
+
+def test_an_expired_invitation_makes_no_account(client, cohort):
+    from django.contrib.auth import get_user_model
+
+    invitation = Invitation.objects.create(
+        cohort=cohort,
+        email="tarde@elalto.example",
+        expires_at=timezone.now() - datetime.timedelta(days=1),
+    )
+    answer = client.post(f"/es/invitations/{invitation.token}/", DETAILS, follow=True)
+    assert "ha caducado" in answer.content.decode()
+    assert get_user_model().objects.count() == 0
