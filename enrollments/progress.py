@@ -14,7 +14,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import Avg, Q
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
@@ -104,9 +104,16 @@ def mark_lesson_done(*, learner: User, lesson: LessonPage) -> list[Enrollment]:
 
 @transaction.atomic
 def complete_by_hand(
-    *, actor: User, enrollment: Enrollment, reason: str, lesson: LessonPage | None = None
+    *,
+    actor: User,
+    enrollment: Enrollment,
+    reason: str,
+    lesson: LessonPage | None = None,
+    force: bool = False,
 ) -> Enrollment:
-    """A trainer or coordinator completes a lesson, or the whole enrolment, with a reason."""
+    """A trainer or coordinator completes a lesson, or the whole enrolment, with a reason.
+    Completing the enrolment before its edition starts is refused unless `force`d: a
+    certificate must not say someone took a course that has not begun."""
     if not access.can_follow_cohort(actor, enrollment.cohort):
         raise NotAllowed(_("You do not follow this cohort."), code="forbidden")
     if not reason.strip():
@@ -116,9 +123,20 @@ def complete_by_hand(
             _("Say it in at most %(limit)d characters.") % {"limit": MAX_REASON},
             code="reason_too_long",
         )
-    enrollment = Enrollment.objects.select_for_update().get(pk=enrollment.pk)
+    enrollment = (
+        Enrollment.objects.select_for_update().select_related("cohort").get(pk=enrollment.pk)
+    )
     if enrollment.status not in (Enrollment.Status.ACTIVE, Enrollment.Status.COMPLETED):
         raise Conflict(_("Only an active enrolment can be completed."), code="not_active")
+    if lesson is None and not force and timezone.localdate() < enrollment.cohort.starts_on:
+        raise Conflict(
+            _(
+                "The edition starts on %(date)s: completing it before then needs “force” and a "
+                "reason that says why."
+            )
+            % {"date": formats.date_format(enrollment.cohort.starts_on, "DATE_FORMAT")},
+            code="before_start",
+        )
     ManualCompletion.objects.create(
         enrollment=enrollment, lesson=lesson, granted_by=actor, reason=reason.strip()
     )

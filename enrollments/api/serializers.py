@@ -121,6 +121,10 @@ class CompleteByHandSerializer(serializers.Serializer):
     lesson = serializers.UUIDField(
         required=False, help_text="translation_key of the lesson; omit to complete the enrolment"
     )
+    force = serializers.BooleanField(
+        default=False,
+        help_text="Complete the enrolment although its edition has not started (say why).",
+    )
 
 
 class InviteSerializer(serializers.Serializer):

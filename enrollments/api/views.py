@@ -321,7 +321,7 @@ class EnrollmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
 
     @extend_schema(request=CompleteByHandSerializer, responses=EnrollmentSerializer)
     @action(detail=True, methods=["post"])
-    @errors({409: "Only an active enrolment can be completed."})
+    @errors({409: "Only an active enrolment can be completed, and not before its edition starts."})
     def complete(self, request: Request, public_id: str) -> Response:
         enrollment = self.get_object()
         payload = CompleteByHandSerializer(data=request.data)
@@ -336,6 +336,7 @@ class EnrollmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
             enrollment=enrollment,
             reason=payload.validated_data["reason"],
             lesson=lesson,
+            force=payload.validated_data["force"],
         )
         return Response(EnrollmentSerializer(self.get_queryset().get(pk=enrollment.pk)).data)
 

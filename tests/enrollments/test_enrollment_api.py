@@ -364,3 +364,32 @@ def test_a_reason_for_completing_by_hand_has_a_size_limit(signed_in, coordinator
     assert response.json()["errors"][0]["field"] == "reason"
     enrollment.refresh_from_db()
     assert enrollment.status == "active"
+
+
+def test_completing_before_the_edition_starts_needs_force_and_a_reason(
+    signed_in, coordinator, learner, cohort
+):
+    import datetime
+
+    from django.utils import timezone
+
+    cohort.starts_on = timezone.localdate() + datetime.timedelta(days=10)
+    cohort.ends_on = cohort.starts_on + datetime.timedelta(days=30)
+    cohort.save()
+    enrollment = services.enroll_learner(learner=learner, cohort=cohort)
+    client = signed_in(coordinator)
+    url = f"/api/v1/enrollments/{enrollment.public_id}/complete/"
+
+    refused = client.post(url, {"reason": "Ya lo hizo"}, content_type="application/json")
+    assert refused.status_code == 409
+    assert refused.json()["code"] == "before_start"
+    enrollment.refresh_from_db()
+    assert enrollment.status == "active"
+
+    forced = client.post(
+        url,
+        {"reason": "Recognised from the 2025 edition", "force": True},
+        content_type="application/json",
+    )
+    assert forced.status_code == 200
+    assert forced.json()["status"] == "completed"
