@@ -31,7 +31,7 @@ def rows(*, cohort: Cohort, filters: Any) -> QuerySet[Enrollment]:
         found = found.filter(learner__member_city__public_id=value)
     if value := filters.get("position"):
         found = found.filter(learner__position=value)
-    if value := (filters.get("q") or "").strip()[:100]:
+    if value := (filters.get("q") or "").replace("\x00", "").strip()[:100]:
         found = found.filter(
             Q(learner__certificate_name__icontains=value)
             | Q(learner__first_name__icontains=value)
