@@ -24,6 +24,12 @@ class CertificateSerializer(serializers.ModelSerializer):
         read_only=True,
         help_text="The published reason, in the request's language ('' while valid).",
     )
+    public_reason = serializers.ChoiceField(
+        choices=RevocationReason.choices,
+        allow_blank=True,
+        read_only=True,
+        help_text="Why it was revoked, as published; empty while it is valid.",
+    )
     revocation_note = serializers.SerializerMethodField(
         help_text="The staff's internal note: shown to the cohort's coordinators only."
     )
