@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.core import signing
@@ -130,3 +131,19 @@ def create_account(
             )
     except IntegrityError:  # the same link submitted twice at once: one account
         return None
+
+
+def create_from_form(*, invitation: Invitation, data: dict[str, Any]) -> User | None:
+    """create_account() from a valid accounts.forms.SignupForm's cleaned data."""
+    return create_account(
+        invitation=invitation,
+        password=data["password1"],
+        certificate_name=data["certificate_name"],
+        preferred_language=data["preferred_language"],
+        time_zone=data["time_zone"],
+        member_city_id=data["member_city"].pk if data["member_city"] else None,
+        other_city=data["other_city"],
+        position=data["position"],
+        gender_self_described=data["gender_self_described"],
+        gender_consent=data["gender_consent"],
+    )

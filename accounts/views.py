@@ -66,19 +66,7 @@ def signup_confirm(request: HttpRequest, token: str) -> HttpResponse:
         request.POST or None, email=invitation.email, language=translation.get_language()
     )
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        user = signups.create_account(
-            invitation=invitation,
-            password=data["password1"],
-            certificate_name=data["certificate_name"],
-            preferred_language=data["preferred_language"],
-            time_zone=data["time_zone"],
-            member_city_id=data["member_city"].pk if data["member_city"] else None,
-            other_city=data["other_city"],
-            position=data["position"],
-            gender_self_described=data["gender_self_described"],
-            gender_consent=data["gender_consent"],
-        )
+        user = signups.create_from_form(invitation=invitation, data=form.cleaned_data)
         if user is None:
             messages.info(request, _("This address has an account already: sign in."))
             return HttpResponseRedirect(reverse("accounts:login"))

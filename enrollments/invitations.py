@@ -63,9 +63,8 @@ def pending(cohort: Cohort) -> list[Invitation]:
     )
 
 
-@transaction.atomic
-def resend(*, invitation: Invitation, by: User) -> Invitation:
-    """Sends the invitation again, valid for another VALID_FOR from now."""
+def _pending_for(invitation: Invitation, by: User) -> Invitation:
+    """The invitation, locked, for its cohort's coordinators, while it is not accepted."""
     invitation = (
         Invitation.objects.select_for_update().select_related("cohort").get(pk=invitation.pk)
     )
@@ -73,6 +72,13 @@ def resend(*, invitation: Invitation, by: User) -> Invitation:
         raise NotAllowed(_("Only the cohort's coordinators send invitations."), code="forbidden")
     if invitation.accepted_at is not None:
         raise Conflict(_("This invitation was accepted already."), code="invitation_accepted")
+    return invitation
+
+
+@transaction.atomic
+def resend(*, invitation: Invitation, by: User) -> Invitation:
+    """Sends the invitation again, valid for another VALID_FOR from now."""
+    invitation = _pending_for(invitation, by)
     invitation.expires_at = timezone.now() + VALID_FOR
     invitation.save(update_fields=["expires_at"])
     tasks.send_invitation_email.delay_on_commit(invitation.pk)
@@ -82,11 +88,4 @@ def resend(*, invitation: Invitation, by: User) -> Invitation:
 @transaction.atomic
 def cancel(*, invitation: Invitation, by: User) -> None:
     """Withdraws an invitation not accepted yet: its link stops working."""
-    invitation = (
-        Invitation.objects.select_for_update().select_related("cohort").get(pk=invitation.pk)
-    )
-    if not access.can_manage_cohort(by, invitation.cohort):
-        raise NotAllowed(_("Only the cohort's coordinators send invitations."), code="forbidden")
-    if invitation.accepted_at is not None:
-        raise Conflict(_("This invitation was accepted already."), code="invitation_accepted")
-    invitation.delete()
+    _pending_for(invitation, by).delete()

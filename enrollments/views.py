@@ -289,18 +289,9 @@ def invite_from_roster(request: HttpRequest, public_id: str) -> HttpResponse:
 def resend_invitation(request: HttpRequest, pk: int) -> HttpResponse:
     from enrollments import invitations
 
-    user = request.user
-    assert isinstance(user, User)
-    found = _managed_invitation(request, pk)
-    try:
-        invitations.resend(invitation=found, by=user)
-    except ValidationError as refusal:
-        messages.error(request, " ".join(refusal.messages))
-    else:
-        messages.success(
-            request, _("The invitation to %(email)s was sent again.") % {"email": found.email}
-        )
-    return HttpResponseRedirect(reverse("enrollments:roster", args=[found.cohort.public_id]))
+    return _on_invitation(
+        request, pk, invitations.resend, _("The invitation to %(email)s was sent again.")
+    )
 
 
 @login_required
@@ -308,17 +299,21 @@ def resend_invitation(request: HttpRequest, pk: int) -> HttpResponse:
 def cancel_invitation(request: HttpRequest, pk: int) -> HttpResponse:
     from enrollments import invitations
 
+    return _on_invitation(
+        request, pk, invitations.cancel, _("The invitation to %(email)s was cancelled.")
+    )
+
+
+def _on_invitation(request: HttpRequest, pk: int, act: Any, done: str) -> HttpResponse:
     user = request.user
     assert isinstance(user, User)
     found = _managed_invitation(request, pk)
     try:
-        invitations.cancel(invitation=found, by=user)
+        act(invitation=found, by=user)
     except ValidationError as refusal:
         messages.error(request, " ".join(refusal.messages))
     else:
-        messages.success(
-            request, _("The invitation to %(email)s was cancelled.") % {"email": found.email}
-        )
+        messages.success(request, done % {"email": found.email})
     return HttpResponseRedirect(reverse("enrollments:roster", args=[found.cohort.public_id]))
 
 
@@ -369,19 +364,9 @@ def _sign_up_and_accept(request: HttpRequest, found: Invitation, form: Any) -> H
         return render(
             request, "enrollments/invitation.html", {"invitation": found, "form": form}, status=400
         )
-    data = form.cleaned_data
     with transaction.atomic():
-        user = signups.create_account(
-            invitation=signups.Invitation(email=found.email, next_url=""),
-            password=data["password1"],
-            certificate_name=data["certificate_name"],
-            preferred_language=data["preferred_language"],
-            time_zone=data["time_zone"],
-            member_city_id=data["member_city"].pk if data["member_city"] else None,
-            other_city=data["other_city"],
-            position=data["position"],
-            gender_self_described=data["gender_self_described"],
-            gender_consent=data["gender_consent"],
+        user = signups.create_from_form(
+            invitation=signups.Invitation(email=found.email, next_url=""), data=form.cleaned_data
         )
         if user is None:  # made meanwhile (another tab): sign in to accept
             return HttpResponseRedirect(f"{reverse('accounts:login')}?next={request.path}")
