@@ -16,13 +16,13 @@ from typing import Any
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from accounts import throttle
 from accounts.models import User
 
 SALT = "aula.accounts.signup"
@@ -48,13 +48,7 @@ class Invitation:
 
 def _count(key: str, limit: int) -> bool:
     """Counts one more; False once `limit` were counted in the window."""
-    if cache.add(key, 1, WINDOW_SECONDS):
-        return True
-    try:
-        return bool(cache.incr(key) <= limit)
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, WINDOW_SECONDS)
-        return True
+    return throttle.count(key, WINDOW_SECONDS) <= limit
 
 
 def request_link(*, email: str, language: str, client: str, next_url: str = "") -> None:

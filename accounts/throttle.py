@@ -35,13 +35,21 @@ def is_blocked(*, ip: str, email: str) -> bool:
     )
 
 
+def count(key: str, window_seconds: int) -> int:
+    """One more in `key`'s window (opened by the first); returns the count. Every throttle
+    (sign-in, sign-up, verification misses) counts with it."""
+    if cache.add(key, 1, window_seconds):
+        return 1
+    try:
+        return int(cache.incr(key))
+    except ValueError:  # expired between add and incr
+        cache.add(key, 1, window_seconds)
+        return 1
+
+
 def note_failure(*, ip: str, email: str) -> None:
     for key in (_address_key(ip), _pair_key(ip, email)):
-        if not cache.add(key, 1, WINDOW_SECONDS):
-            try:
-                cache.incr(key)
-            except ValueError:  # expired between add and incr
-                cache.add(key, 1, WINDOW_SECONDS)
+        count(key, WINDOW_SECONDS)
 
 
 def clear(*, ip: str, email: str) -> None:

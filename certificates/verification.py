@@ -12,6 +12,7 @@ from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
+from accounts import throttle
 from certificates import issuer
 from certificates.credentials import codes
 from certificates.models import Certificate
@@ -42,10 +43,11 @@ class Outcome:
         return self.certificate is not None
 
 
-def look_up(text: str) -> Outcome:
-    """A mistyped code is told apart from an unknown one before the database is asked."""
+def well_formed(text: str) -> str | Outcome:
+    """The code, or the outcome refusing it: a mistyped code is told apart from an unknown one
+    from the text alone, before the database is asked."""
     try:
-        code = codes.parse(text)
+        return codes.parse(text)
     except codes.CodeError as error:
         if error.reason == "mistyped":
             return Outcome(
@@ -56,6 +58,12 @@ def look_up(text: str) -> Outcome:
             State.MALFORMED,
             _("A verification code has 16 letters and digits, like ABCD-EFGH-JKMN-PQR5."),
         )
+
+
+def look_up(text: str) -> Outcome:
+    code = well_formed(text)
+    if isinstance(code, Outcome):
+        return code
     certificate = _certificate_with_successor(code)
     if certificate is None:
         return Outcome(State.UNKNOWN, _("No certificate has this code."), code=code)
@@ -177,9 +185,5 @@ def look_up_for(request: HttpRequest, text: str) -> Outcome:
     key = _miss_key(request)
     if cache.get(key, 0) >= settings.CERTIFICATE_VERIFY_MISS_RATE:
         raise TooManyMisses
-    if not cache.add(key, 1, WINDOW_SECONDS):
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.add(key, 1, WINDOW_SECONDS)
+    throttle.count(key, WINDOW_SECONDS)
     return outcome

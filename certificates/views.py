@@ -34,13 +34,13 @@ PUBLIC_JSON = {"Access-Control-Allow-Origin": "*", "X-Robots-Tag": "noindex"}
 def verify_form(request: HttpRequest) -> HttpResponse:
     text = request.GET.get("code", "").strip()
     if text:
-        outcome = verification.look_up(text)
-        if outcome.code:  # well-formed: its own page says the rest
+        parsed = verification.well_formed(text)  # the code's own page asks the database
+        if isinstance(parsed, str):
             return HttpResponseRedirect(
-                reverse("certificates:verify", kwargs={"code": codes.display(outcome.code)})
+                reverse("certificates:verify", kwargs={"code": codes.display(parsed)})
             )
         return render(
-            request, "certificates/verify_form.html", {"text": text, "outcome": outcome}, status=400
+            request, "certificates/verify_form.html", {"text": text, "outcome": parsed}, status=400
         )
     return render(request, "certificates/verify_form.html", {})
 

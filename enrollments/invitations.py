@@ -34,6 +34,13 @@ def invite(*, cohort: Cohort, email: str, invited_by: User) -> tuple[Invitation,
 
 
 @transaction.atomic
+def invite_many(*, cohort: Cohort, emails: list[str], invited_by: User) -> int:
+    """Invites every address, all or none; returns how many were new (the rest had been
+    invited already)."""
+    return sum(invite(cohort=cohort, email=email, invited_by=invited_by)[1] for email in emails)
+
+
+@transaction.atomic
 def accept_invitation(*, token: str, learner: User) -> Enrollment:
     invitation = Invitation.objects.select_for_update().filter(token=token).first()
     if invitation is None:

@@ -272,10 +272,7 @@ def invite_from_roster(request: HttpRequest, public_id: str) -> HttpResponse:
     if len(addresses) > 200:
         messages.error(request, _("At most 200 addresses at once; import a file for more."))
         return HttpResponseRedirect(back)
-    sent = 0
-    with transaction.atomic():
-        for address in addresses:
-            sent += invitations.invite(cohort=cohort, email=address, invited_by=user)[1]
+    sent = invitations.invite_many(cohort=cohort, emails=addresses, invited_by=user)
     messages.success(
         request,
         _("%(sent)d invitations sent; %(already)d had been invited already.")

@@ -202,13 +202,9 @@ class CohortViewSet(
         )
         payload = InviteSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
-        sent = 0
-        with transaction.atomic():
-            for email in payload.validated_data["emails"]:
-                _invitation, created = invitations.invite(
-                    cohort=cohort, email=email, invited_by=current_user(request)
-                )
-                sent += created
+        sent = invitations.invite_many(
+            cohort=cohort, emails=payload.validated_data["emails"], invited_by=current_user(request)
+        )
         return Response(
             {"invited": sent, "already_invited": len(payload.validated_data["emails"]) - sent}
         )

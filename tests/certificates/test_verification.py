@@ -259,3 +259,10 @@ def test_the_issuer_is_named_in_the_readers_language_unless_one_name_is_configur
 
     settings.CERTIFICATE_ISSUER_NAME = "Red de Ciudades del Sur"
     assert "Red de Ciudades del Sur" in client.get(f"/pt/verify/{code}/").content.decode()
+
+
+def test_the_form_sends_a_code_on_without_asking_the_database(
+    client, db, django_assert_num_queries
+):
+    with django_assert_num_queries(0):  # the code's own page looks it up, once
+        assert client.get("/en/verify/", {"code": UNKNOWN}).status_code == 302
