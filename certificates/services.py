@@ -229,6 +229,22 @@ def _set_revoked_bit(certificate: Certificate) -> None:
     transaction.on_commit(lambda: tasks.publish_status_list.delay(number))
 
 
+# The longest staff note a revocation or correction keeps.
+MAX_NOTE = 2000
+
+
+def _note(reason: str, *, missing: str) -> str:
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError(missing, code="reason_required")
+    if len(reason) > MAX_NOTE:
+        raise ValidationError(
+            _("Say it in at most %(limit)d characters.") % {"limit": MAX_NOTE},
+            code="reason_too_long",
+        )
+    return reason
+
+
 @transaction.atomic
 def revoke_certificate(
     *,
@@ -239,9 +255,7 @@ def revoke_certificate(
 ) -> Certificate:
     """`reason` is the staff's note, kept internal; `public_reason`, one of RevocationReason,
     is what the verification page and API publish."""
-    reason = reason.strip()
-    if not reason:
-        raise ValidationError(_("Say why the certificate is revoked."), code="reason_required")
+    reason = _note(reason, missing=_("Say why the certificate is revoked."))
     if public_reason not in RevocationReason.values or public_reason == RevocationReason.CORRECTED:
         raise ValidationError(
             _("Choose the reason to publish from the list."), code="invalid_public_reason"
@@ -262,9 +276,7 @@ def revoke_certificate(
 def correct_certificate(*, certificate: Certificate, by: User, reason: str) -> Certificate:
     """A new certificate from the learner's current details (say, a corrected name) replaces
     this one, which is revoked and points to its successor."""
-    reason = reason.strip()
-    if not reason:
-        raise ValidationError(_("Say what the correction is."), code="reason_required")
+    reason = _note(reason, missing=_("Say what the correction is."))
     locked = Certificate.objects.select_for_update().get(pk=certificate.pk)
     successor = Certificate.objects.filter(replaces=locked).first()
     if successor is not None:

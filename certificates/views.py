@@ -6,6 +6,9 @@ import json
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import (
     FileResponse,
     Http404,
@@ -20,12 +23,14 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts import access
+from accounts.models import User
 from certificates import issuer, rendering, verification
 from certificates.credentials import codes
 from certificates.models import Certificate, CertificateTemplate, StatusList
+from enrollments.models import Enrollment
 
 PUBLIC_JSON = {"Access-Control-Allow-Origin": "*", "X-Robots-Tag": "noindex"}
 
@@ -174,3 +179,99 @@ def template_preview(request: HttpRequest, pk: int, language: str) -> HttpRespon
         content_type="application/pdf",
         headers={"Content-Disposition": f'inline; filename="preview-{language}.pdf"'},
     )
+
+
+def _managed(request: HttpRequest, public_id: str) -> Certificate:
+    """A certificate its cohort's coordinators act on; to anyone else it does not exist."""
+    certificate = get_object_or_404(
+        Certificate.objects.select_related("enrollment__cohort", "enrollment__learner"),
+        public_id=public_id,
+    )
+    if not access.can_manage_cohort(request.user, certificate.enrollment.cohort):
+        raise Http404(_("There is no such certificate."))
+    return certificate
+
+
+def _to_record(certificate: Certificate) -> HttpResponseRedirect:
+    return HttpResponseRedirect(
+        reverse("enrollments:record", args=[certificate.enrollment.public_id])
+    )
+
+
+@login_required
+@require_POST
+def revoke(request: HttpRequest, public_id: str) -> HttpResponse:
+    """A coordinator revokes a certificate from the learner's record: an internal note, and
+    the reason the verification page publishes, chosen from a list."""
+    from certificates import services
+
+    certificate = _managed(request, public_id)
+    user = request.user
+    assert isinstance(user, User)
+    try:
+        services.revoke_certificate(
+            certificate=certificate,
+            by=user,
+            reason=request.POST.get("reason", ""),
+            public_reason=request.POST.get("public_reason", ""),
+        )
+    except ValidationError as refusal:
+        messages.error(request, " ".join(refusal.messages))
+    else:
+        messages.success(
+            request,
+            _("Certificate %(code)s is revoked.") % {"code": codes.display(certificate.code)},
+        )
+    return _to_record(certificate)
+
+
+@login_required
+@require_POST
+def correct(request: HttpRequest, public_id: str) -> HttpResponse:
+    """A coordinator replaces a certificate with one made from the learner's current details."""
+    from certificates import services
+
+    certificate = _managed(request, public_id)
+    user = request.user
+    assert isinstance(user, User)
+    try:
+        successor = services.correct_certificate(
+            certificate=certificate,
+            by=user,
+            reason=request.POST.get("reason", ""),
+        )
+    except ValidationError as refusal:
+        messages.error(request, " ".join(refusal.messages))
+    else:
+        messages.success(
+            request,
+            _("Certificate %(code)s replaces %(old)s; it is being prepared.")
+            % {"code": codes.display(successor.code), "old": codes.display(certificate.code)},
+        )
+    return _to_record(certificate)
+
+
+@login_required
+@require_POST
+def issue_by_hand(request: HttpRequest, public_id: str) -> HttpResponse:
+    """A coordinator issues the certificate of a completed enrolment (once)."""
+    from certificates import services
+
+    enrollment = get_object_or_404(
+        Enrollment.objects.select_related("cohort", "learner"), public_id=public_id
+    )
+    if not access.can_manage_cohort(request.user, enrollment.cohort):
+        raise Http404(_("There is no such enrolment."))
+    user = request.user
+    assert isinstance(user, User)
+    try:
+        certificate = services.start_certificate(enrollment=enrollment, issued_by=user)
+    except ValidationError as refusal:
+        messages.error(request, " ".join(refusal.messages))
+    else:
+        messages.success(
+            request,
+            _("Certificate %(code)s is being prepared.")
+            % {"code": codes.display(certificate.code)},
+        )
+    return HttpResponseRedirect(reverse("enrollments:record", args=[enrollment.public_id]))

@@ -137,6 +137,15 @@ def complete_by_hand(
             % {"date": formats.date_format(enrollment.cohort.starts_on, "DATE_FORMAT")},
             code="before_start",
         )
+    if (
+        lesson is not None
+        and not CourseLesson.objects.filter(
+            course_id=enrollment.cohort.course_id, lesson=original_lesson(lesson)
+        ).exists()
+    ):
+        raise ValidationError(
+            _("This lesson is not part of the edition's course."), code="other_course"
+        )
     ManualCompletion.objects.create(
         enrollment=enrollment, lesson=lesson, granted_by=actor, reason=reason.strip()
     )

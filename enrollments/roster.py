@@ -19,7 +19,7 @@ def rows(*, cohort: Cohort, filters: Any) -> QuerySet[Enrollment]:
     found = (
         Enrollment.objects.filter(cohort=cohort)
         .with_required_lessons()
-        .select_related("learner__member_city__country")
+        .select_related("learner__member_city__country", "completed_by")
         .annotate(average_score=_average_score())
         .order_by("learner__certificate_name", "pk")
     )

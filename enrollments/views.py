@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django.contrib import messages
@@ -12,7 +13,7 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -433,3 +434,76 @@ def roster(request: HttpRequest, public_id: str) -> HttpResponse:
             and Enrollment.objects.filter(cohort=cohort).active().count() >= cohort.capacity,
         },
     )
+
+
+@login_required
+def record(request: HttpRequest, public_id: str) -> HttpResponse:
+    """One learner's record in an edition: for its trainers and coordinators, and the learner."""
+    from accounts import access
+    from enrollments import records
+
+    enrollment = get_object_or_404(
+        Enrollment.objects.with_required_lessons().select_related(
+            "cohort__course", "learner__member_city", "completed_by"
+        ),
+        public_id=public_id,
+    )
+    if not access.can_view_enrollment(request.user, enrollment):
+        raise Http404(_("There is no such enrolment."))
+    return render(
+        request,
+        "enrollments/record.html",
+        {
+            "record": records.record(enrollment),
+            "enrollment": enrollment,
+            "follows": access.can_follow_cohort(request.user, enrollment.cohort),
+            "manages": access.can_manage_cohort(request.user, enrollment.cohort),
+            "own": enrollment.learner_id == request.user.pk,
+            "max_reason": progress.MAX_REASON,
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def complete_by_hand(request: HttpRequest, public_id: str) -> HttpResponse:
+    """A trainer or coordinator completes a lesson, or the whole enrolment, saying why."""
+    from accounts import access
+
+    user = request.user
+    assert isinstance(user, User)
+    enrollment = get_object_or_404(
+        Enrollment.objects.select_related("cohort", "learner"), public_id=public_id
+    )
+    if not access.can_follow_cohort(user, enrollment.cohort):
+        raise Http404(_("There is no such enrolment."))
+    back = reverse("enrollments:record", args=[enrollment.public_id])
+    lesson = None
+    if key := request.POST.get("lesson", ""):
+        try:
+            lesson = progress.lesson_by_key(uuid.UUID(key))
+        except ValueError:
+            lesson = None
+        if lesson is None:
+            messages.error(request, _("There is no such lesson."))
+            return HttpResponseRedirect(back)
+    try:
+        progress.complete_by_hand(
+            actor=user,
+            enrollment=enrollment,
+            reason=request.POST.get("reason", ""),
+            lesson=lesson,
+            force=bool(request.POST.get("force")),
+        )
+    except ValidationError as refusal:
+        messages.error(request, " ".join(refusal.messages))
+    else:
+        messages.success(
+            request,
+            _("The lesson “%(lesson)s” was marked as done.") % {"lesson": lesson.title}
+            if lesson is not None
+            else _("%(person)s has completed %(cohort)s.")
+            % {"person": enrollment.learner.display_name, "cohort": enrollment.cohort.title},
+        )
+    return HttpResponseRedirect(back)

@@ -33,3 +33,31 @@ def current_certificate(enrollment: Any) -> dict[str, Any] | None:
         "verify_url": certificate.printed.verify_url,
         "linkedin_url": views.linkedin_url(certificate) if issued else "",
     }
+
+
+@register.simple_tag
+def certificates_of(enrollment: Any) -> list[dict[str, Any]]:
+    """Every certificate of an enrolment, newest first, for its record page: what a coordinator
+    needs to revoke or correct one (its code, state and public address, never its internal id)."""
+    from certificates.models import REVOCATION_REASONS_BY_HAND
+
+    found = (
+        Certificate.objects.filter(enrollment=enrollment)
+        .select_related("revoked_by", "issued_by")
+        .order_by("-created_at", "-pk")
+    )
+    return [
+        {
+            "certificate": certificate,
+            "code": codes.display(certificate.code),
+            "is_issued": certificate.status == Certificate.Status.ISSUED,
+            "is_revoked": certificate.revoked_at is not None,
+            "pdf_url": reverse("certificate-pdf", kwargs={"public_id": certificate.public_id}),
+            # This site's page in the reader's language, not the address printed on the PDF.
+            "verify_url": reverse(
+                "certificates:verify", kwargs={"code": codes.display(certificate.code)}
+            ),
+            "reasons": REVOCATION_REASONS_BY_HAND,
+        }
+        for certificate in found
+    ]

@@ -86,6 +86,12 @@ class RosterRowSerializer(EnrollmentSerializer):
     average_score = serializers.DecimalField(
         max_digits=5, decimal_places=4, read_only=True, allow_null=True
     )
+    completed_by = serializers.SerializerMethodField(
+        help_text="Who completed the enrolment by hand; empty when the learner did."
+    )
+    completion_reason = serializers.CharField(
+        read_only=True, help_text="Why it was completed by hand; empty when the learner did."
+    )
 
     class Meta(EnrollmentSerializer.Meta):
         fields = [
@@ -103,7 +109,12 @@ class RosterRowSerializer(EnrollmentSerializer):
             "percent_complete",
             "last_activity_at",
             "average_score",
+            "completed_by",
+            "completion_reason",
         ]
+
+    def get_completed_by(self, enrollment: Enrollment) -> str:
+        return enrollment.completed_by.display_name if enrollment.completed_by else ""
 
     def get_city(self, enrollment: Enrollment) -> str:
         city = enrollment.learner.member_city
