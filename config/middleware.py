@@ -112,3 +112,26 @@ def api_error(status: int) -> JsonResponse:
         status, ("server_error", _("Something went wrong on our side; it has been logged."))
     )
     return JsonResponse({"detail": detail, "code": code}, status=status)
+
+
+class UserTimeZoneMiddleware:
+    """Pages show times in the signed-in person's time zone (their profile's), and forms read
+    the times they type in it; anonymous visitors get the site's (UTC)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        import zoneinfo
+
+        from django.utils import timezone
+
+        name = getattr(getattr(request, "user", None), "time_zone", "") or ""
+        try:
+            zone = zoneinfo.ZoneInfo(name) if name else None
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            zone = None
+        if zone is None:
+            return self.get_response(request)
+        with timezone.override(zone):
+            return self.get_response(request)

@@ -176,6 +176,9 @@ class Cohort(models.Model):
     requires_questionnaire = models.BooleanField(
         _("evaluation questionnaire required"), default=False
     )
+    # Fixed when the edition closes (enrollments.receivers): lessons published afterwards do
+    # not change what a finished edition required. Empty while it runs.
+    required_lessons_at_close = models.PositiveIntegerField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     # Who created it and the Idempotency-Key they sent: a create sent twice makes one cohort.
     created_by = models.ForeignKey(

@@ -4,7 +4,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -31,7 +31,9 @@ class EnrollmentQuerySet(models.QuerySet["Enrollment"]):
             .annotate(n=Count("pk"))
             .values("n")
         )
-        return self.annotate(required_lessons=Coalesce(Subquery(required), 0))
+        return self.annotate(
+            required_lessons=Coalesce(F("cohort__required_lessons_at_close"), Subquery(required), 0)
+        )
 
     def of_learner(self, learner_id: int) -> EnrollmentQuerySet:
         return self.filter(learner_id=learner_id)

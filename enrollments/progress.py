@@ -355,7 +355,7 @@ def _store_in_one_round_trip(
     sql = f"""
         WITH e AS (
             SELECT en.id, en.status, en.completed_lessons, en.cohort_id,
-                   co.score_policy, co.min_score, co.course_id
+                   co.score_policy, co.min_score, co.course_id, co.required_lessons_at_close
             FROM enrollments_enrollment en JOIN courses_cohort co ON co.id = en.cohort_id
             WHERE en.learner_id = %s AND co.course_id = %s AND en.status = ANY(%s)
             ORDER BY en.enrolled_at DESC LIMIT 1
@@ -388,11 +388,12 @@ def _store_in_one_round_trip(
         SELECT e.id, e.status, e.completed_lessons, e.score_policy, e.min_score, e.cohort_id,
                (SELECT count(*) FROM ins) > 0,
                res.best_scaled, res.last_scaled, res.finished_at,
-               (SELECT count(*) FROM cms_courselesson cl
+               COALESCE(e.required_lessons_at_close, (
+                 SELECT count(*) FROM cms_courselesson cl
                  WHERE cl.course_id = e.course_id AND cl.is_live
                    AND cl.lesson_id NOT IN (
                      SELECT ol.lesson_id FROM enrollments_optionallesson ol
-                     WHERE ol.cohort_id = e.cohort_id))
+                     WHERE ol.cohort_id = e.cohort_id)))
         FROM e LEFT JOIN res ON true
     """
     params = [
@@ -560,6 +561,15 @@ def _complete_lesson(
 
 
 def required_lesson_count(cohort: Cohort) -> int:
+    """What the edition requires: fixed once it closed, else its course's live lessons less
+    those it makes optional (a lesson published while it runs counts for whoever has not
+    completed yet; completed enrolments stay completed)."""
+    if cohort.required_lessons_at_close is not None:
+        return cohort.required_lessons_at_close
+    return live_required_lesson_count(cohort)
+
+
+def live_required_lesson_count(cohort: Cohort) -> int:
     return (
         CourseLesson.objects.filter(course_id=cohort.course_id, is_live=True)
         .exclude(lesson__in=OptionalLesson.objects.filter(cohort=cohort).values("lesson"))

@@ -45,3 +45,18 @@ def offer_new_seats(sender: type, instance: Cohort, created: bool, **kwargs: Any
     cohort = instance
     if Enrollment.objects.filter(cohort=cohort, status=Enrollment.Status.WAITLISTED).exists():
         transaction.on_commit(lambda: services.promote_from_waiting_list(cohort=cohort))
+
+
+@receiver(post_save, sender=Cohort)
+def fix_requirements_at_close(sender: type, instance: Cohort, **kwargs: Any) -> None:
+    """A closed or archived edition keeps the number of lessons it required when it closed;
+    reopening it lets it follow the course again."""
+    closed = instance.status in (Cohort.Status.CLOSED, Cohort.Status.ARCHIVED)
+    if closed and instance.required_lessons_at_close is None:
+        count = progress.live_required_lesson_count(instance)
+    elif not closed and instance.required_lessons_at_close is not None:
+        count = None
+    else:
+        return
+    Cohort.objects.filter(pk=instance.pk).update(required_lessons_at_close=count)
+    instance.required_lessons_at_close = count

@@ -128,6 +128,7 @@ def my_courses(request: HttpRequest) -> HttpResponse:
                 {"questionnaire": q, "module": modules.get(q.after_module_id or 0)} for q in pending
             ],
             "builds_questionnaires": access.can_use_questionnaire_templates(user),
+            "creates_editions": access.is_coordinator(user) or access.is_site_admin(user),
         },
     )
 
@@ -507,3 +508,58 @@ def complete_by_hand(request: HttpRequest, public_id: str) -> HttpResponse:
             % {"person": enrollment.learner.display_name, "cohort": enrollment.cohort.title},
         )
     return HttpResponseRedirect(back)
+
+
+@login_required
+def edition_new(request: HttpRequest) -> HttpResponse:
+    """A coordinator creates an edition of a course for one of their delegations."""
+    from accounts import access
+
+    user = request.user
+    assert isinstance(user, User)
+    if not (access.is_coordinator(user) or access.is_site_admin(user)):
+        return render(request, "enrollments/forbidden.html", status=403)
+    return _edition_form(request, Cohort(language=translation.get_language() or "es"))
+
+
+@login_required
+def edition_edit(request: HttpRequest, public_id: str) -> HttpResponse:
+    """The edition's coordinators change its dates, seats, trainers and completion rule."""
+    from accounts import access
+
+    cohort = get_object_or_404(Cohort.objects.select_related("course"), public_id=public_id)
+    if not access.can_manage_cohort(request.user, cohort):
+        raise Http404(_("There is no such cohort."))
+    return _edition_form(request, cohort)
+
+
+def _edition_form(request: HttpRequest, cohort: Cohort) -> HttpResponse:
+    import uuid as uuids
+
+    from enrollments import editions
+
+    user = request.user
+    assert isinstance(user, User)
+    creating = cohort.pk is None
+    if request.method == "POST":
+        form = editions.EditionForm(request.POST, instance=cohort, user=user)
+        if form.is_valid():
+            saved = editions.save(form=form)
+            messages.success(
+                request,
+                (_("The edition %(title)s was created.") if creating else _("Changes saved."))
+                % {"title": saved.title},
+            )
+            return HttpResponseRedirect(reverse("enrollments:roster", args=[saved.public_id]))
+        status = 400
+    else:
+        form = editions.EditionForm(
+            instance=cohort, user=user, initial={"creation_key": uuids.uuid4().hex}
+        )
+        status = 200
+    return render(
+        request,
+        "enrollments/edition_form.html",
+        {"form": form, "cohort": cohort, "creating": creating},
+        status=status,
+    )

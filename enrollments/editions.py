@@ -1,0 +1,174 @@
+"""Creating and changing an edition from a page: dates, seats, visibility, trainers and the
+completion rule, optional lessons included. The API's rules hold here too (the model's checks,
+one edition per creation key, only one's own delegations)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from accounts import access
+from accounts.models import Delegation, User
+from cms.localization import localize_pages
+from cms.models import CourseLesson
+from courses.models import Cohort, Course
+from enrollments.models import OptionalLesson
+
+FIELDS = [
+    "title",
+    "course",
+    "delegation",
+    "language",
+    "status",
+    "visibility",
+    "starts_on",
+    "ends_on",
+    "enrollment_opens_at",
+    "enrollment_closes_at",
+    "capacity",
+    "has_waiting_list",
+    "enrollment_key",
+    "trainers",
+    "score_policy",
+    "min_score",
+    "requires_questionnaire",
+]
+
+
+class EditionForm(forms.ModelForm):
+    optional_lessons = forms.MultipleChoiceField(
+        label=_("Optional lessons"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Lessons not needed to complete the edition; every other lesson of the course is."
+        ),
+    )
+    creation_key = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
+
+    class Meta:
+        model = Cohort
+        fields = FIELDS
+        widgets = {
+            "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "enrollment_opens_at": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+            "enrollment_closes_at": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+            "trainers": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+        fields: Any = self.fields
+        fields["course"].queryset = Course.objects.exclude(
+            status=Course.Status.RETIRED
+        ).prefetch_related("translations")
+        fields["delegation"].queryset = (
+            Delegation.objects.all()
+            if access.is_site_admin(user)
+            else Delegation.objects.filter(pk__in=access.coordinated_delegation_ids(user))
+        ).prefetch_related("translations")
+        current = self.instance.trainers.all() if self.instance.pk else User.objects.none()
+        fields["trainers"].queryset = User.objects.filter(
+            Q(is_trainer=True, is_active=True) | Q(pk__in=current.values("pk"))
+        ).order_by("certificate_name", "email")
+        fields["trainers"].required = False
+        for name in ("starts_on", "ends_on", "enrollment_opens_at", "enrollment_closes_at"):
+            fields[name].widget.attrs["required"] = True
+        if self.instance.pk:
+            self._lessons()
+        else:
+            del fields["optional_lessons"]
+
+    def _lessons(self) -> None:
+        cohort: Cohort = self.instance
+        originals = [
+            entry.lesson
+            for entry in CourseLesson.objects.filter(course_id=cohort.course_id, is_live=True)
+            .select_related("lesson__locale")
+            .order_by("path")
+        ]
+        shown = localize_pages(originals)
+        field: Any = self.fields["optional_lessons"]
+        field.choices = [(str(o.pk), p.title) for o, p in zip(originals, shown, strict=True)]
+        field.initial = [
+            str(pk)
+            for pk in OptionalLesson.objects.filter(cohort=cohort).values_list("lesson", flat=True)
+        ]
+        if cohort.required_lessons_at_close is not None:
+            field.disabled = True
+            field.help_text = _(
+                "The edition is closed: what it required is fixed. Reopen it to change this."
+            )
+
+    def clean_course(self) -> Course:
+        course: Course = self.cleaned_data["course"]
+        changed = self.instance.pk and course.pk != self.instance.course_id
+        if changed and self.instance.enrollments.exists():
+            raise forms.ValidationError(
+                _("People are enrolled: the edition's course can no longer change.")
+            )
+        return course
+
+    def clean_optional_lessons(self) -> list[str]:
+        chosen: list[str] = self.cleaned_data.get("optional_lessons") or []
+        field: Any = self.fields["optional_lessons"]
+        if len(chosen) >= len(field.choices) and field.choices:
+            raise forms.ValidationError(
+                _("At least one lesson must be required, or nobody could complete the edition.")
+            )
+        return chosen
+
+
+def save(*, form: EditionForm) -> Cohort:
+    """Saves the edition, its trainers and optional lessons together. A creation sent twice
+    (the same creation key) makes one edition and returns it."""
+    user = form.user
+    key = form.cleaned_data.get("creation_key") or ""
+    if not form.instance.pk and key:
+        earlier = Cohort.objects.filter(created_by=user, creation_key=key).first()
+        if earlier is not None:
+            return earlier
+    try:
+        with transaction.atomic():
+            cohort: Cohort = form.save(commit=False)
+            if not cohort.pk:
+                cohort.created_by = user
+                cohort.creation_key = key
+            cohort.save()
+            form.save_m2m()
+            if "optional_lessons" in form.fields and not form.fields["optional_lessons"].disabled:
+                chosen = {int(pk) for pk in form.cleaned_data.get("optional_lessons") or []}
+                OptionalLesson.objects.filter(cohort=cohort).exclude(lesson__in=chosen).delete()
+                OptionalLesson.objects.bulk_create(
+                    [OptionalLesson(cohort=cohort, lesson_id=pk) for pk in chosen],
+                    ignore_conflicts=True,
+                )
+                _recount(cohort)
+    except IntegrityError:
+        earlier = Cohort.objects.filter(created_by=user, creation_key=key).first() if key else None
+        if earlier is None:
+            raise
+        return earlier
+    return cohort
+
+
+def _recount(cohort: Cohort) -> None:
+    """Lessons made optional or required again: each enrolment's count of required lessons
+    done follows, and someone who has now done all that is required completes."""
+    from enrollments import progress
+    from enrollments.models import Enrollment
+
+    for enrollment_id in Enrollment.objects.filter(
+        cohort=cohort, status=Enrollment.Status.ACTIVE
+    ).values_list("pk", flat=True):
+        progress.refresh_completion(enrollment_id=enrollment_id)
