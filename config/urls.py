@@ -7,6 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import search as cms_search
 from config.views import favicon, healthz
 
 urlpatterns = [
@@ -42,6 +43,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
     path("", include("enrollments.urls")),
     path("", include("certificates.urls")),
+    path("search/", cms_search.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
