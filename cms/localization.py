@@ -27,7 +27,10 @@ def localize_pages(pages: list[P], *, select_related: list[str] | None = None) -
     if not keys:
         return pages
     model = type(pages[0])
-    found = model.objects.live().filter(locale=locale, translation_key__in=keys)
+    # Aliases are originals copied live while translating a page below them: not translations.
+    found = model.objects.live().filter(
+        locale=locale, translation_key__in=keys, alias_of__isnull=True
+    )
     if select_related:
         found = found.select_related(*select_related)
     translations = {page.translation_key: page for page in found}

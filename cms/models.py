@@ -41,6 +41,15 @@ class FallbackRoutingMixin:
         context["breadcrumbs"] = localize_pages(list(ancestors), select_related=["locale"])
         return context
 
+    def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+        """An alias in another language is a parent Wagtail copied, live, while translating a
+        page below it: its text is still the original's. Readers get the original, with the
+        "shown in Spanish" notice, until a trainer converts and translates it."""
+        if self.alias_of_id and self.locale_id != Locale.get_default().pk:  # type: ignore[attr-defined]
+            original = self.alias_of.specific  # type: ignore[attr-defined]
+            return original.serve(request, *args, **kwargs)
+        return super().serve(request, *args, **kwargs)  # type: ignore[misc]
+
     def route(self, request: HttpRequest, path_components: list[str]) -> Any:
         try:
             return super().route(request, path_components)  # type: ignore[misc]

@@ -41,14 +41,18 @@ def find(query: str, *, request: HttpRequest | None = None) -> list[Hit]:
         .specific()
         .search(query, operator="and")[:SCANNED]
     )
-    found = list(pages)
+    found = [p for p in pages if not p.alias_of_id]  # an alias repeats its original
     by_id = {loc.pk: loc for loc in Locale.objects.filter(pk__in=locales)}
     for page in found:
         page.locale = by_id[page.locale_id]  # one query for every hit's language
     if locale and locale.pk != default.pk:
         translated = set(
             Page.objects.live()
-            .filter(locale=locale, translation_key__in=[p.translation_key for p in found])
+            .filter(
+                locale=locale,
+                translation_key__in=[p.translation_key for p in found],
+                alias_of__isnull=True,
+            )
             .values_list("translation_key", flat=True)
         )
         found = [
