@@ -274,6 +274,9 @@ CELERY_BEAT_SCHEDULE = {
     "issue-pending-certificates": {"task": "certificates.issue_pending", "schedule": 600.0},
     # Questionnaire reminders; each questionnaire's own rhythm decides who is due.
     "remind-questionnaires": {"task": "enrollments.remind_questionnaires", "schedule": 3600.0},
+    # Editions with a minimum time between enrolment and completion: those who finished early
+    # complete on the day.
+    "complete-after-waiting": {"task": "enrollments.complete_after_waiting", "schedule": 3600.0},
 }
 
 # E-mail: printed to the console unless EMAIL_URL says otherwise.

@@ -176,6 +176,16 @@ class Cohort(models.Model):
     requires_questionnaire = models.BooleanField(
         _("evaluation questionnaire required"), default=False
     )
+    min_days_enrolled = models.PositiveSmallIntegerField(
+        _("minimum days between enrolment and completion"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(365)],
+        help_text=_(
+            "So that the certificate's hours are real: someone who finishes sooner completes "
+            "this many days after enrolling. Empty for none."
+        ),
+    )
     # Fixed when the edition closes (enrollments.receivers): lessons published afterwards do
     # not change what a finished edition required. Empty while it runs.
     required_lessons_at_close = models.PositiveIntegerField(null=True, blank=True, editable=False)

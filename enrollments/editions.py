@@ -36,6 +36,7 @@ FIELDS = [
     "score_policy",
     "min_score",
     "requires_questionnaire",
+    "min_days_enrolled",
 ]
 
 

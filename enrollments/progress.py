@@ -594,7 +594,76 @@ def _refresh_enrollment(enrollment: Enrollment) -> None:
         return
     if cohort.min_score is not None and average_score(enrollment) * 100 < cohort.min_score:
         return
+    if (ready_on := completes_on(enrollment)) is not None and timezone.now() < ready_on:
+        return  # complete_after_waiting completes it on the day
     _mark_enrollment_complete(enrollment=enrollment)
+
+
+def completes_on(enrollment: Enrollment) -> datetime.datetime | None:
+    """The earliest moment the edition lets this enrolment complete (None: no wait)."""
+    days = enrollment.cohort.min_days_enrolled
+    if not days or enrollment.enrolled_at is None:
+        return None
+    return enrollment.enrolled_at + datetime.timedelta(days=days)
+
+
+def complete_after_waiting() -> int:
+    """Completes the enrolments that had done everything and were waiting for the edition's
+    minimum days to pass (a scheduled job; run again, it changes nothing). Returns how many."""
+    now = timezone.now()
+    # Only those still active in editions with a wait: a short list, read once.
+    waiting = (
+        Enrollment.objects.filter(
+            status=Enrollment.Status.ACTIVE,
+            cohort__min_days_enrolled__isnull=False,
+            enrolled_at__isnull=False,
+        )
+        .with_required_lessons()
+        .select_related("cohort")
+    )
+    ids = [
+        enrollment.pk
+        for enrollment in waiting
+        if enrollment.has_done_required_lessons
+        and (ready := completes_on(enrollment)) is not None
+        and ready <= now
+    ]
+    for enrollment_id in ids:
+        refresh_completion(enrollment_id=enrollment_id)
+    return len(ids)
+
+
+@dataclass
+class Standing:
+    """Where a learner stands once every required lesson is done: what completes the course,
+    or that it is complete; for the lesson page to say what happens next."""
+
+    done_all_lessons: bool
+    completed: bool = False
+    needs_questionnaire: bool = False
+    score: int | None = None  # the average that counts, in %, when below the minimum
+    min_score: int | None = None
+    completes_on: datetime.datetime | None = None
+
+
+def standing(enrollment: Enrollment) -> Standing:
+    cohort = enrollment.cohort
+    if enrollment.status == Enrollment.Status.COMPLETED:
+        return Standing(done_all_lessons=True, completed=True)
+    required = required_lesson_count(cohort)
+    if not required or enrollment.completed_lessons < required:
+        return Standing(done_all_lessons=False)
+    result = Standing(done_all_lessons=True)
+    if cohort.requires_questionnaire and not questionnaires.has_answered_all(enrollment):
+        result.needs_questionnaire = True
+    if cohort.min_score is not None:
+        score = round(average_score(enrollment) * 100)
+        if score < cohort.min_score:
+            result.score, result.min_score = score, cohort.min_score
+    ready_on = completes_on(enrollment)
+    if ready_on is not None and timezone.now() < ready_on:
+        result.completes_on = ready_on
+    return result
 
 
 def refresh_completion(*, enrollment_id: int) -> None:

@@ -46,3 +46,11 @@ def remind_questionnaires() -> int:
     from enrollments.questionnaires import services
 
     return services.remind()
+
+
+@shared_task(name="enrollments.complete_after_waiting")
+def complete_after_waiting() -> int:
+    """Enrolments that had done everything complete once their edition's minimum days pass."""
+    from enrollments import progress
+
+    return progress.complete_after_waiting()

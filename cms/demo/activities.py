@@ -23,7 +23,7 @@ ACTIVITY_ID = "5f0c6a52-3f8e-4c61-9d0b-6f1a2e7c0d11"
 
 QUESTIONS: dict[str, dict[str, Any]] = {
     "es": {
-        "title": "Compruebe lo aprendido",
+        "title": "Comprueba lo aprendido",
         "question": "¿Qué propone la Carta de Ciudades Educadoras?",
         "answers": [
             ("Que los espacios, servicios y políticas de toda la ciudad eduquen", True),

@@ -37,6 +37,8 @@ class CohortSerializer(serializers.ModelSerializer):
             "status",
             "score_policy",
             "min_score",
+            "requires_questionnaire",
+            "min_days_enrolled",
         ]
 
     def get_needs_key(self, cohort: Cohort) -> bool:
@@ -200,6 +202,7 @@ class CohortWriteSerializer(serializers.ModelSerializer):
             "score_policy",
             "min_score",
             "requires_questionnaire",
+            "min_days_enrolled",
         ]
 
     def validate(self, attrs: dict) -> dict:

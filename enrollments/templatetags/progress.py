@@ -15,7 +15,7 @@ from cms.h5p.grants import PlayGrant, player_url
 from cms.models import Activity, CoursePage, LessonPage, ModulePage, activity_iri
 from courses.models import Cohort
 from enrollments.models import ActivityResult, Enrollment, LessonProgress
-from enrollments.progress import original_lesson, passed
+from enrollments.progress import original_lesson, passed, standing
 from enrollments.questionnaires import services as questionnaires
 
 register = template.Library()
@@ -96,6 +96,8 @@ def lesson_status(context: dict[str, Any], lesson: LessonPage) -> dict[str, Any]
         completed=entries.filter(completed_at__isnull=False).exists(),
         has_activities=Activity.objects.required().filter(lesson=original).exists(),
         results=_activity_results(enrollment, original) if enrollment else [],
+        standing=standing(enrollment) if enrollment else None,
+        enrollment=enrollment,
     )
     return state
 

@@ -10,9 +10,7 @@ NOTICE = "ainda não está disponível no seu idioma"
 LESSON = "/pt/cursos/ciudad-educadora/primer-modulo/leccion-1/"
 
 
-def test_a_lesson_sent_for_translation_stays_spanish_with_the_notice_until_published(
-    site, client
-):
+def test_a_lesson_sent_for_translation_stays_spanish_with_the_notice_until_published(site, client):
     portuguese = Locale.objects.get(language_code="pt")
     copy = site["lesson"].copy_for_translation(portuguese, copy_parents=True)
     assert not copy.live
