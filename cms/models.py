@@ -25,6 +25,7 @@ from accounts.access import AnyUser
 from cms.blocks import LessonBodyBlock
 from cms.localization import localize_pages
 from cms.signals import lesson_viewed
+from config import origins
 from courses.models import Course
 
 
@@ -246,7 +247,7 @@ class LessonPage(FallbackRoutingMixin, Page):
             lesson_number=position + 1,
             lesson_count=len(lessons),
             has_activity=any(block.block_type == "h5p_activity" for block in self.body),
-            h5p_content_origin=settings.H5P_CONTENT_ORIGIN,
+            h5p_content_origin=origins.content_origin(),
         )
         return context
 
@@ -295,7 +296,6 @@ class Activity(models.Model):
 
 
 def activity_iri(key: object) -> str:
-    from django.conf import settings
 
     return f"{settings.SITE_URL}/xapi/activities/{key}"
 

@@ -50,11 +50,17 @@ class ContentOriginMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        from config import origins
+
         if request.get_host().rsplit(":", 1)[0] == settings.H5P_CONTENT_HOST and (
             settings.H5P_CONTENT_ORIGIN != settings.SITE_URL
         ):
             request.urlconf = "config.content_urls"
-        return self.get_response(request)
+        token = origins.activate(origins.from_request(request))
+        try:
+            return self.get_response(request)
+        finally:
+            origins.reset(token)
 
 
 class ApiErrorMiddleware:

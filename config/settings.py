@@ -7,6 +7,7 @@ by an environment variable (see README.md); a malformed value stops start-up nam
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -41,6 +42,8 @@ CSRF_TRUSTED_ORIGINS = [SITE_URL]
 # H5P activities play from their own origin, which never sees the site's cookies.
 H5P_CONTENT_ORIGIN = env_content_origin("H5P_CONTENT_ORIGIN", SITE_URL)
 H5P_CONTENT_HOST = urlsplit(H5P_CONTENT_ORIGIN).hostname or ""
+# Neither set (a developer's machine): both origins follow the port the request came to.
+ORIGINS_FROM_REQUEST = not os.environ.get("SITE_URL") and not os.environ.get("H5P_CONTENT_ORIGIN")
 if H5P_CONTENT_HOST not in ALLOWED_HOSTS:
     ALLOWED_HOSTS.append(H5P_CONTENT_HOST)
 

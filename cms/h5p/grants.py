@@ -48,4 +48,6 @@ def read_token(token: str) -> PlayGrant:
 
 
 def player_url(grant: PlayGrant) -> str:
-    return f"{settings.H5P_CONTENT_ORIGIN}/h5p/{mint_token(grant)}/"
+    from config import origins
+
+    return f"{origins.content_origin()}/h5p/{mint_token(grant)}/"

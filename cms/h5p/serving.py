@@ -30,6 +30,7 @@ from cms.h5p import translation
 from cms.h5p.grants import PlayGrant, read_token
 from cms.h5p.packages import h5p_storage, package_files
 from cms.models import H5PPackage, activity_iri
+from config import origins
 
 OWN_ASSETS = settings.BASE_DIR / "cms" / "h5p" / "static"
 # h5p-standalone's frame writes one inline script of its own into the content's iframe.
@@ -66,7 +67,7 @@ def content_security_policy() -> str:
             "child-src 'self'",
             "form-action 'none'",
             "base-uri 'self'",
-            f"frame-ancestors {settings.SITE_URL}",
+            f"frame-ancestors {origins.site_origin()}",
         ]
     )
 
@@ -95,18 +96,19 @@ def player_options(
     *, token: str, grant: PlayGrant, state: str | None, base: str | None = None
 ) -> dict[str, Any]:
     """What the player page hands to h5p-standalone, and what our relay needs."""
-    base = base or f"{settings.H5P_CONTENT_ORIGIN}/h5p/{token}/"
+    content = origins.content_origin()
+    base = base or f"{content}/h5p/{token}/"
     player: dict[str, Any] = {
         "id": grant.activity_key.hex,
         "h5pJsonPath": base + "files",
         "librariesPath": base + "files",
         "contentJsonPath": base + "files/content",
-        "frameJs": f"{settings.H5P_CONTENT_ORIGIN}/h5p/player/frame.bundle.js",
-        "frameCss": f"{settings.H5P_CONTENT_ORIGIN}/h5p/player/styles/h5p.css",
+        "frameJs": f"{content}/h5p/player/frame.bundle.js",
+        "frameCss": f"{content}/h5p/player/styles/h5p.css",
         # Loaded in the content's own frame before H5P starts it (see each file).
         "customJs": [
-            f"{settings.H5P_CONTENT_ORIGIN}/h5p/aula/storage.js",
-            f"{settings.H5P_CONTENT_ORIGIN}/h5p/aula/title.js",
+            f"{content}/h5p/aula/storage.js",
+            f"{content}/h5p/aula/title.js",
         ],
         "xAPIObjectIRI": activity_iri(grant.activity_key),
         "frame": False,
@@ -121,7 +123,7 @@ def player_options(
         player["contentUserData"] = [
             {"dataType": "state", "previousState": state, "subContentId": "*"}
         ]
-    return {"player": player, "parentOrigin": settings.SITE_URL}
+    return {"player": player, "parentOrigin": origins.site_origin()}
 
 
 def secure(response: HttpResponseBase) -> HttpResponseBase:
