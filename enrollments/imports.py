@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from accounts.models import MemberCity, User
 from courses.models import Cohort
 from enrollments import invitations
-from enrollments.models import ImportJob
+from enrollments.models import ImportJob, Invitation
 
 COLUMNS = ["email", "name", "city", "country", "position", "language"]
 MAX_ROWS = 5000
@@ -170,6 +170,17 @@ def run_import(
         )
     checked = check_rows(records)
     job.total_rows = len(records)
+    if job.dry_run and not checked.problems:
+        # What importing would do, for the coordinator to confirm.
+        emails = [row.email for row in checked.rows]
+        known = set(User.objects.filter(email__in=emails).values_list("email", flat=True))
+        already = set(
+            Invitation.objects.filter(cohort=job.cohort, email__in=emails).values_list(
+                "email", flat=True
+            )
+        )
+        job.created_accounts = len(set(emails) - known)
+        job.created_invitations = len(set(emails) - already)
     if checked.problems or job.dry_run:
         return _finish(
             job,
@@ -247,4 +258,32 @@ def start_import(
     job.file.save(file_name, file, save=False)
     job.save()
     tasks.run_import.delay_on_commit(job.pk)
+    return job
+
+
+def confirm(*, check: ImportJob, by: User) -> ImportJob:
+    """Imports the file a dry run found clean. Confirming the same check twice (a double click,
+    a retried request) starts one import and returns it."""
+    from accounts import access
+    from enrollments import tasks
+    from enrollments.errors import Conflict, NotAllowed
+
+    if not access.can_manage_cohort(by, check.cohort):
+        raise NotAllowed(_("Only the cohort's coordinators import learners."), code="forbidden")
+    if not check.dry_run or check.status != ImportJob.Status.DONE:
+        raise Conflict(_("Only a check that found no problem can be imported."), code="not_checked")
+    with transaction.atomic():
+        locked = ImportJob.objects.select_for_update().get(pk=check.pk)
+        existing = ImportJob.objects.filter(confirms=locked).first()
+        if existing is not None:
+            return existing
+        job = ImportJob.objects.create(
+            cohort=locked.cohort,
+            created_by=by,
+            file=locked.file.name,
+            file_name=locked.file_name,
+            dry_run=False,
+            confirms=locked,
+        )
+        tasks.run_import.delay_on_commit(job.pk)
     return job

@@ -279,6 +279,10 @@ class ImportJob(models.Model):
     created_accounts = models.PositiveIntegerField(default=0)
     created_invitations = models.PositiveIntegerField(default=0)
     problems = models.JSONField(default=list, blank=True)
+    # The dry run this import was confirmed from: one import per check, however often confirmed.
+    confirms = models.OneToOneField(
+        "self", null=True, blank=True, related_name="confirmed_by", on_delete=models.SET_NULL
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 

@@ -23,10 +23,15 @@ def send_invitation_email(invitation_id: int) -> None:
 
 @shared_task(name="enrollments.run_import")
 def run_import(job_id: int) -> None:
+    from django.utils import translation
+
     from enrollments import imports
     from enrollments.models import ImportJob
 
-    imports.run_import(job=ImportJob.objects.get(pk=job_id))
+    job = ImportJob.objects.select_related("created_by").get(pk=job_id)
+    # The problems found are written in the language of whoever sent the file.
+    with translation.override(job.created_by.preferred_language):
+        imports.run_import(job=job)
 
 
 @shared_task(

@@ -563,3 +563,94 @@ def _edition_form(request: HttpRequest, cohort: Cohort) -> HttpResponse:
         {"form": form, "cohort": cohort, "creating": creating},
         status=status,
     )
+
+
+def _managed_cohort(request: HttpRequest, public_id: str) -> Cohort:
+    from accounts import access
+
+    cohort = get_object_or_404(Cohort.objects.select_related("course"), public_id=public_id)
+    if not access.can_manage_cohort(request.user, cohort):
+        raise Http404(_("There is no such cohort."))
+    return cohort
+
+
+@login_required
+def import_form(request: HttpRequest, public_id: str) -> HttpResponse:
+    """A coordinator sends a file of people to invite; it is checked first (nothing is written)
+    and imported only once they confirm what the check found."""
+    from enrollments import imports
+
+    cohort = _managed_cohort(request, public_id)
+    user = request.user
+    assert isinstance(user, User)
+    error = ""
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        if upload is None:
+            error = _("Choose a .csv or .xlsx file.")
+        else:
+            try:
+                job = imports.start_import(
+                    cohort=cohort,
+                    created_by=user,
+                    file=upload,
+                    file_name=upload.name or "",
+                    dry_run=True,
+                )
+            except ValidationError as refusal:
+                error = " ".join(refusal.messages)
+            else:
+                return HttpResponseRedirect(reverse("enrollments:import_job", args=[job.public_id]))
+    return render(
+        request,
+        "enrollments/import_form.html",
+        {
+            "cohort": cohort,
+            "error": error,
+            "columns": imports.COLUMNS,
+            "max_rows": imports.MAX_ROWS,
+        },
+        status=400 if error else 200,
+    )
+
+
+def _managed_job(request: HttpRequest, public_id: str) -> Any:
+    from accounts import access
+    from enrollments.models import ImportJob
+
+    job = get_object_or_404(
+        ImportJob.objects.select_related("cohort", "confirmed_by"), public_id=public_id
+    )
+    if not access.can_manage_cohort(request.user, job.cohort):
+        raise Http404(_("There is no such import."))
+    return job
+
+
+@login_required
+def import_job(request: HttpRequest, public_id: str) -> HttpResponse:
+    """What a check or an import found; refreshes itself while a worker is on it."""
+    job = _managed_job(request, public_id)
+    running = job.status in ("pending", "running")
+    percent = round(100 * job.processed_rows / job.total_rows) if job.total_rows else 0
+    confirmed = getattr(job, "confirmed_by", None)
+    return render(
+        request,
+        "enrollments/import_job.html",
+        {"job": job, "running": running, "percent": percent, "confirmed": confirmed},
+    )
+
+
+@login_required
+@require_POST
+def import_confirm(request: HttpRequest, public_id: str) -> HttpResponse:
+    from enrollments import imports
+
+    job = _managed_job(request, public_id)
+    user = request.user
+    assert isinstance(user, User)
+    try:
+        started = imports.confirm(check=job, by=user)
+    except ValidationError as refusal:
+        messages.error(request, " ".join(refusal.messages))
+        return HttpResponseRedirect(reverse("enrollments:import_job", args=[job.public_id]))
+    return HttpResponseRedirect(reverse("enrollments:import_job", args=[started.public_id]))

@@ -31,6 +31,8 @@ def csv_file(text: str, name: str = "learners.csv") -> io.BytesIO:
 def coordinator_client(signed_in, coordinator, cohort):
     cohort.visibility = "invitation"
     cohort.save()
+    coordinator.preferred_language = "en"  # an import's problems are written in its sender's
+    coordinator.save()
     return signed_in(coordinator)
 
 
