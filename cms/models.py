@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpRequest
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -23,6 +24,7 @@ from wagtail.search import index
 from accounts import access
 from accounts.access import AnyUser
 from cms.blocks import LessonBodyBlock
+from cms.forms import AulaPageForm
 from cms.localization import localize_pages
 from cms.signals import lesson_viewed
 from config import origins
@@ -35,12 +37,21 @@ class FallbackRoutingMixin:
     Also gives every page its breadcrumbs in the active language.
     """
 
+    base_form_class = AulaPageForm
+
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context: dict[str, Any] = super().get_context(request, *args, **kwargs)  # type: ignore[misc]
         # Depth 1 is Wagtail's root, 2 the home page: crumbs start at the catalogue.
         ancestors = self.get_ancestors().filter(depth__gt=2).select_related("locale")  # type: ignore[attr-defined]
         context["breadcrumbs"] = localize_pages(list(ancestors), select_related=["locale"])
         return context
+
+    def full_clean(self, *args: Any, **kwargs: Any) -> None:
+        # A typed slug with accents becomes plain ASCII ("lección-1" → "leccion-1"), so links
+        # are not percent-encoded; titles are turned into slugs that way already.
+        if self.slug and not self.slug.isascii():  # type: ignore[attr-defined,has-type]
+            self.slug = slugify(self.slug)  # type: ignore[attr-defined,has-type]
+        super().full_clean(*args, **kwargs)  # type: ignore[misc]
 
     def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
         """An alias in another language is a parent Wagtail copied, live, while translating a
@@ -239,13 +250,29 @@ class LessonPage(FallbackRoutingMixin, Page):
         lessons = course.lessons()
         keys = [lesson.translation_key for lesson in lessons]
         position = keys.index(self.translation_key) if self.translation_key in keys else -1
+        number: int | None = position + 1
+        count = len(lessons)
+        if position < 0:  # a preview of a lesson not published yet: where it would stand
+            count += 1
+            number = None
+            default = Locale.get_default()
+            original = self.get_translation_or_none(default) if self.pk else None
+            original = original or self
+            course_original = course.get_translation_or_none(default) or course
+            if original.path:
+                number = 1 + (
+                    LessonPage.objects.live()
+                    .descendant_of(course_original)
+                    .filter(path__lt=original.path)
+                    .count()
+                )
         context.update(
             module_page=module,
             course_page=course,
             previous_lesson=lessons[position - 1] if position > 0 else None,
             next_lesson=lessons[position + 1] if 0 <= position < len(lessons) - 1 else None,
-            lesson_number=position + 1,
-            lesson_count=len(lessons),
+            lesson_number=number,
+            lesson_count=count,
             has_activity=any(block.block_type == "h5p_activity" for block in self.body),
             h5p_content_origin=origins.content_origin(),
         )

@@ -313,6 +313,12 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_USER_CUSTOM_FIELDS = ["certificate_name"]
+# Slugs in plain ASCII: "leccion-1", not a percent-encoded "lecci%C3%B3n-1" in every link.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# The admin loads nothing from elsewhere: no avatars from Gravatar, no release check.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # H5P: the player from npm (installed by `make setup`), upload limits, signed-URL lifetime.

@@ -77,7 +77,7 @@ def done_lesson_keys(context: dict[str, Any], course_page: CoursePage) -> set[An
 def lesson_status(context: dict[str, Any], lesson: LessonPage) -> dict[str, Any]:
     learner = _learner(context)
     state: dict[str, Any] = {"lesson": lesson, "request": context.get("request")}
-    if learner is None:
+    if learner is None or lesson.pk is None:  # signed out, or the preview of a new lesson
         return state
     original = original_lesson(lesson)
     entries = LessonProgress.objects.filter(

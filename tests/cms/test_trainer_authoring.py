@@ -132,3 +132,37 @@ def test_a_learner_cannot_submit_translations(signed_in, learner, site):
     )
     assert response.status_code in (302, 403)
     assert site["lesson"].get_translation_or_none(portuguese) is None
+
+
+def test_the_preview_of_a_new_lesson_says_where_it_will_stand(signed_in, trainer, site):
+    client = signed_in(trainer)
+    module = site["module"]
+    url = f"/admin/pages/add/cms/lessonpage/{module.pk}/preview/"
+    data = lesson_form("Lección nueva", "Texto de la lección nueva.")
+    data["slug"] = "leccion-nueva"
+    posted = client.post(url, data)
+    assert posted.json()["is_valid"] is True
+    preview = client.get(url).content.decode()
+    assert "Texto de la lección nueva." in preview
+    assert "Lesson 0 of" not in preview and "Lección 0 de" not in preview
+    assert "(not published yet)" in preview or "(aún no publicada)" in preview
+
+    # Saved as a draft after the two lessons, its preview gives its place among three.
+    draft = module.add_child(
+        instance=LessonPage(title="Lección 3", slug="leccion-3", summary="Nueva.", live=False)
+    )
+    draft_preview = client.get(f"/admin/pages/{draft.pk}/view_draft/").content.decode()
+    assert "Lesson 3 of 3" in draft_preview or "Lección 3 de 3" in draft_preview
+
+
+def test_slugs_are_plain_ascii(signed_in, trainer, site):
+    client = signed_in(trainer)
+    data = lesson_form("Lección", "Texto.")
+    data["slug"] = "lección-9"
+    response = client.post(f"/admin/pages/add/cms/lessonpage/{site['module'].pk}/", data)
+    assert response.status_code == 302
+    assert LessonPage.objects.get(title="Lección").slug == "leccion-9"
+    # One that becomes a sibling's slug is refused on the form, like any clash.
+    data["slug"] = "lección-1"
+    clash = client.post(f"/admin/pages/add/cms/lessonpage/{site['module'].pk}/", data)
+    assert clash.status_code == 200 and "slug" in clash.context["form"].errors
