@@ -48,6 +48,7 @@ class UserAdmin(DjangoUserAdmin):
             _("Optional diversity data (with consent)"),
             {
                 "fields": (
+                    "gender",
                     "gender_self_described",
                     "gender_consent_at",
                     "mandate_started_on",

@@ -6,13 +6,14 @@ from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import MemberCity, User
+from accounts.models import Gender, MemberCity, User
 
 
 class ProfileForm(forms.ModelForm):
     gender_consent = forms.BooleanField(
         label=_(
-            "I agree that Aula keeps my self-described gender for anonymous diversity reports."
+            "I agree that Aula keeps my gender for anonymous diversity reports and balanced "
+            "admissions."
         ),
         required=False,
     )
@@ -30,6 +31,7 @@ class ProfileForm(forms.ModelForm):
             "other_city",
             "position",
             "time_zone",
+            "gender",
             "gender_self_described",
             "mandate_started_on",
         ]
@@ -49,9 +51,9 @@ class ProfileForm(forms.ModelForm):
             choices=[("", _("As the site (UTC)")), *time_zone_choices()],
             required=False,
         )
-        self.fields["gender_self_described"].help_text = _(
-            "Optional. In your own words; leave empty if you prefer not to say."
-        )
+        self.fields["gender"] = gender_field()
+        self.fields["gender_self_described"].label = _("Gender, in your own words")
+        self.fields["gender_self_described"].help_text = _("Only if you chose “In my own words”.")
         self.fields["mandate_started_on"].help_text = _(
             "Optional. For elected officials: the date your current mandate began."
         )
@@ -61,11 +63,7 @@ class ProfileForm(forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if data.get("gender_self_described", "").strip() and not data.get("gender_consent"):
-            self.add_error(
-                "gender_consent",
-                _("Tick the consent box to keep your gender, or leave the field empty."),
-            )
+        check_gender(self, data)
         if data.get("mandate_started_on") and not data.get("mandate_consent"):
             self.add_error(
                 "mandate_consent",
@@ -123,11 +121,12 @@ class SignupForm(forms.Form):
     time_zone = forms.ChoiceField(
         label=_("Time zone"), help_text=_("Times of sessions and deadlines are shown in it.")
     )
+    gender = forms.ChoiceField(required=False)
     gender_self_described = forms.CharField(
-        label=_("Gender"),
+        label=_("Gender, in your own words"),
         max_length=80,
         required=False,
-        help_text=_("Optional. In your own words; leave empty if you prefer not to say."),
+        help_text=_("Only if you chose “In my own words”."),
     )
     gender_consent = ProfileForm.base_fields["gender_consent"]
     privacy = forms.BooleanField(
@@ -147,6 +146,7 @@ class SignupForm(forms.Form):
         self.fields["preferred_language"].initial = language
         self.fields["time_zone"].choices = time_zone_choices()  # type: ignore[attr-defined]
         self.fields["time_zone"].initial = "America/Bogota"
+        self.fields["gender"] = gender_field()
 
     def clean(self) -> dict[str, Any]:
         from django.contrib.auth import password_validation
@@ -162,11 +162,7 @@ class SignupForm(forms.Form):
                 self.add_error("password1", error)
         if not data.get("member_city") and not (data.get("other_city") or "").strip():
             self.add_error("other_city", _("Choose your member city, or write where you work."))
-        if (data.get("gender_self_described") or "").strip() and not data.get("gender_consent"):
-            self.add_error(
-                "gender_consent",
-                _("Tick the consent box to keep your gender, or leave the field empty."),
-            )
+        check_gender(self, data)
         return data
 
 
@@ -193,3 +189,30 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
                 to_email,
                 html_email_template_name,
             )
+
+
+def gender_field() -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=_("Gender"),
+        choices=[("", _("I prefer not to say")), *Gender.choices],
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_("Optional: only for anonymous figures and for balancing admissions."),
+    )
+
+
+def check_gender(form: forms.BaseForm, data: dict[str, Any]) -> None:
+    gender = data.get("gender") or ""
+    words = (data.get("gender_self_described") or "").strip()
+    if words and gender in (Gender.WOMAN, Gender.MAN):
+        form.add_error(
+            "gender_self_described",
+            _("Choose “In my own words” to write your gender, or leave this empty."),
+        )
+    elif gender == Gender.OWN_WORDS and not words:
+        form.add_error("gender_self_described", _("Write your gender in your own words."))
+    elif (gender or words) and not data.get("gender_consent"):
+        form.add_error(
+            "gender_consent",
+            _("Tick the consent box to keep your gender, or leave the field empty."),
+        )

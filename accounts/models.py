@@ -125,6 +125,26 @@ class UserManager(BaseUserManager["User"]):
         return self.get(email__iexact=username or "")
 
 
+class Gender(models.TextChoices):
+    """The answers offered; anyone may answer in their own words instead, or not at all."""
+
+    WOMAN = "woman", _("Woman")
+    MAN = "man", _("Man")
+    OWN_WORDS = "own_words", _("In my own words")
+
+
+def consented_gender(*, gender: str, words: str, consent: bool) -> tuple[str, str]:
+    """What is kept of a gender answer: nothing without consent; words only with "own words"."""
+    words = words.strip()
+    if not consent:
+        return "", ""
+    if gender in (Gender.WOMAN, Gender.MAN):
+        return gender, ""
+    if words:
+        return Gender.OWN_WORDS, words
+    return "", ""
+
+
 class User(AbstractBaseUser, PermissionsMixin):
     class Position(models.TextChoices):
         ELECTED = "elected", _("Elected official")
@@ -171,7 +191,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     position = models.CharField(
         _("position"), max_length=16, choices=Position, default=Position.OTHER
     )
-    # Optional data for diversity reports: each kept only with the learner's consent.
+    # Optional data for diversity reports (and the balance of activities' admissions): each
+    # kept only with the learner's consent. An offered answer, or their own words.
+    gender = models.CharField(_("gender"), max_length=16, choices=Gender, blank=True)
     gender_self_described = models.CharField(
         _("gender (self-described)"), max_length=80, blank=True
     )
@@ -207,7 +229,8 @@ class User(AbstractBaseUser, PermissionsMixin):
         verbose_name_plural = _("users")
         constraints = [
             models.CheckConstraint(
-                condition=Q(gender_self_described="") | Q(gender_consent_at__isnull=False),
+                condition=(Q(gender="") & Q(gender_self_described=""))
+                | Q(gender_consent_at__isnull=False),
                 name="gender_kept_only_with_consent",
             ),
             models.CheckConstraint(

@@ -30,6 +30,7 @@ def _profile(user: User) -> dict[str, Any]:
         "other_city": user.other_city,
         "time_zone": user.time_zone,
         "position": user.position,
+        "gender": user.get_gender_display() if user.gender else "",
         "gender_self_described": user.gender_self_described,
         "gender_consent_at": user.gender_consent_at,
         "mandate_started_on": user.mandate_started_on,
@@ -76,6 +77,7 @@ def erase_account(*, user: User, by: User | None = None) -> None:
     user.first_name = ""
     user.last_name = ""
     user.certificate_name = ""
+    user.gender = ""
     user.gender_self_described = ""
     user.gender_consent_at = None
     user.mandate_started_on = None

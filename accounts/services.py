@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts import access
-from accounts.models import Delegation, User
+from accounts.models import Delegation, User, consented_gender
 
 TRAINERS_GROUP = "Trainers"
 
@@ -29,6 +29,7 @@ def update_profile(
     mandate_consent: bool,
     other_city: str = "",
     time_zone: str = "",
+    gender: str = "",
 ) -> User:
     """Saves a learner's details; optional diversity data is kept only while consent stands."""
     now = timezone.now()
@@ -38,11 +39,11 @@ def update_profile(
     user.other_city = "" if member_city_id else other_city.strip()
     user.time_zone = time_zone
     user.position = position
-    if gender_consent and gender_self_described.strip():
-        user.gender_self_described = gender_self_described.strip()
-        user.gender_consent_at = user.gender_consent_at or now
-    else:
-        user.gender_self_described, user.gender_consent_at = "", None
+    user.gender, user.gender_self_described = consented_gender(
+        gender=gender, words=gender_self_described, consent=gender_consent
+    )
+    kept = bool(user.gender)
+    user.gender_consent_at = (user.gender_consent_at or now) if kept else None
     if mandate_consent and mandate_started_on:
         user.mandate_started_on = mandate_started_on
         user.mandate_consent_at = user.mandate_consent_at or now

@@ -23,7 +23,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from accounts import throttle
-from accounts.models import User
+from accounts.models import User, consented_gender
 
 SALT = "aula.accounts.signup"
 LINK_DAYS = 2
@@ -102,13 +102,16 @@ def create_account(
     position: str,
     gender_self_described: str,
     gender_consent: bool,
+    gender: str = "",
 ) -> User | None:
     """The new account, or None when the address has one already (the link was used, or the
     person signed up in another tab): the caller sends them to sign in."""
     if User.objects.filter(email__iexact=invitation.email).exists():
         return None
     now = timezone.now()
-    gender = gender_self_described.strip() if gender_consent else ""
+    kept, words = consented_gender(
+        gender=gender, words=gender_self_described, consent=gender_consent
+    )
     try:
         with transaction.atomic():
             return User.objects.create_user(
@@ -120,8 +123,9 @@ def create_account(
                 member_city_id=member_city_id,
                 other_city="" if member_city_id else other_city.strip(),
                 position=position,
-                gender_self_described=gender,
-                gender_consent_at=now if gender else None,
+                gender=kept,
+                gender_self_described=words,
+                gender_consent_at=now if kept else None,
             )
     except IntegrityError:  # the same link submitted twice at once: one account
         return None
@@ -140,4 +144,5 @@ def create_from_form(*, invitation: Invitation, data: dict[str, Any]) -> User | 
         position=data["position"],
         gender_self_described=data["gender_self_described"],
         gender_consent=data["gender_consent"],
+        gender=data.get("gender") or "",
     )

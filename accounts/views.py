@@ -111,6 +111,7 @@ def profile(request: HttpRequest) -> HttpResponse:
             preferred_language=data["preferred_language"],
             member_city_id=data["member_city"].pk if data["member_city"] else None,
             position=data["position"],
+            gender=data.get("gender") or "",
             gender_self_described=data["gender_self_described"],
             gender_consent=data["gender_consent"],
             mandate_started_on=data["mandate_started_on"],

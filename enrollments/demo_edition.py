@@ -149,11 +149,12 @@ def _person(n: int, city: MemberCity, rng: random.Random, begins: datetime.datet
         position=rng.choice(["elected"] * 2 + ["staff"] * 3 + ["other"]),
     )
     # Gender only for those who said it and agreed it be used; one rare answer gets pooled.
-    gender = rng.choice(["Mujer"] * 5 + ["Hombre"] * 4 + [""] * 2)
-    if n == 17:
-        gender = "No binarie"
+    gender = rng.choice(["woman"] * 5 + ["man"] * 4 + [""] * 2)
     if gender:
-        person.gender_self_described = gender
+        person.gender = gender
+        person.gender_consent_at = begins
+    if n == 17:  # in their own words
+        person.gender, person.gender_self_described = "own_words", "No binarie"
         person.gender_consent_at = begins
     person.set_unusable_password()
     person.save()

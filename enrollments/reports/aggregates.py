@@ -32,7 +32,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import ExtractYear, TruncWeek
+from django.db.models.functions import Concat, ExtractYear, TruncWeek
 
 from accounts import access
 from accounts.models import Country, MemberCity, User
@@ -50,6 +50,7 @@ from enrollments.reports.figures import (
 )
 from enrollments.reports.publishing import (
     NOT_STATED,
+    OFFERED,
     STAGES,
     Counts,
     Names,
@@ -78,7 +79,14 @@ CERTIFIED = ENROLLED & Q(
     Exists(Enrollment.objects.filter(pk=OuterRef("pk"), certificates__status="issued"))
 )
 # Gender is kept only with consent (a check constraint says so); asked again here all the same.
+# An offered answer reads as its code with OFFERED before it ("@woman"), shown translated;
+# answers in people's own words are shown as written.
 CONSENTED_GENDER = Case(
+    When(
+        learner__gender_consent_at__isnull=False,
+        learner__gender__in=["woman", "man"],
+        then=Concat(Value(OFFERED), F("learner__gender")),
+    ),
     When(learner__gender_consent_at__isnull=False, then=F("learner__gender_self_described")),
     default=Value(NOT_STATED),
     output_field=CharField(),

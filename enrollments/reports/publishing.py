@@ -30,6 +30,7 @@ K = TypeVar("K")
 
 NOT_STATED = ""
 OTHER_ANSWERS = "*"  # the pool of gender answers given by too few people to show them
+OFFERED = "@"  # before the code of an answer the form offers (accounts.models.Gender)
 STAGES = ("invited", "enrolled", "active", "completed", "certified")
 
 
@@ -61,7 +62,7 @@ def add(target: dict[Any, tuple[int, int]], key: Any, enrolled: int, completed: 
 
 def normalised_gender(text: str) -> str:
     # Lower-cased here rather than in the database: SQLite's lower() knows only ASCII.
-    return text.strip().lower()
+    return text if text.startswith(OFFERED) else text.strip().lower()
 
 
 def pool_genders(
@@ -85,6 +86,10 @@ def gender_label(answer: str) -> str:
         return _("not stated")
     if answer == OTHER_ANSWERS:
         return _("other answers")
+    if answer == OFFERED + "woman":
+        return _("women")
+    if answer == OFFERED + "man":
+        return _("men")
     # Answers are pooled in lower case; shown as people would write them.
     return answer[:1].upper() + answer[1:]
 

@@ -194,3 +194,36 @@ def test_a_signed_in_person_changes_their_password_with_the_current_one(signed_i
     learner.refresh_from_db()
     assert learner.check_password("N3w-passw0rd!")
     assert not mail.outbox  # no e-mail round trip
+
+
+def test_gender_offers_answers_in_the_readers_language_or_the_persons_own_words(signed_in, learner):
+    client = signed_in(learner)
+    form = client.get("/pt/accounts/profile/").content.decode()
+    assert "Mulher" in form and "Homem" in form and "Por palavras minhas" in form
+    base = {"certificate_name": "Ana", "preferred_language": "es", "position": "elected"}
+
+    client.post("/es/accounts/profile/", {**base, "gender": "woman", "gender_consent": "on"})
+    learner.refresh_from_db()
+    assert (learner.gender, learner.gender_self_described) == ("woman", "")
+    assert client.get("/api/v1/me/data/").json()["profile"]["gender"] in ("Woman", "Mujer")
+
+    mixed = client.post(
+        "/es/accounts/profile/",
+        {**base, "gender": "man", "gender_self_described": "algo", "gender_consent": "on"},
+    )
+    assert mixed.status_code == 400  # words only with "in my own words"
+    empty = client.post(
+        "/es/accounts/profile/", {**base, "gender": "own_words", "gender_consent": "on"}
+    )
+    assert empty.status_code == 400
+    client.post(
+        "/es/accounts/profile/",
+        {
+            **base,
+            "gender": "own_words",
+            "gender_self_described": "No binarie",
+            "gender_consent": "on",
+        },
+    )
+    learner.refresh_from_db()
+    assert (learner.gender, learner.gender_self_described) == ("own_words", "No binarie")

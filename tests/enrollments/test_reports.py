@@ -10,7 +10,7 @@ import uuid
 from decimal import Decimal
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.models import User
 from cms.models import Activity
@@ -29,7 +29,8 @@ def person(*, city=None, position="other", gender="") -> User:
         password="!",
         member_city=city,
         position=position,
-        gender_self_described=gender,
+        gender=gender if gender in ("woman", "man") else ("own_words" if gender else ""),
+        gender_self_described="" if gender in ("woman", "man") else gender,
         gender_consent_at=NOW if gender else None,
     )
 
@@ -205,11 +206,13 @@ def test_cities_are_shown_only_under_countries_whose_own_figures_are_shown(
 def test_positions_and_gender_answers_are_broken_down_with_rare_answers_counted_together(
     roomy,
 ):
-    for _ in range(5):
-        enrol(roomy, person(position="elected", gender=" Mujer "))
-    enrol(roomy, person(position="elected", gender="mujer"))
     for _ in range(6):
-        enrol(roomy, person(position="staff", gender="Hombre"))
+        enrol(roomy, person(position="elected", gender="woman"))
+    for _ in range(5):
+        enrol(roomy, person(position="staff", gender="man"))
+    for _ in range(4):
+        enrol(roomy, person(position="staff", gender=" Mujer trans "))
+    enrol(roomy, person(position="staff", gender="mujer trans"))
     enrol(roomy, person(position="staff", gender="no binarie"))
     enrol(roomy, person(position="staff", gender="agénero"))
     enrol(roomy, person(position="staff"))
@@ -217,9 +220,21 @@ def test_positions_and_gender_answers_are_broken_down_with_rare_answers_counted_
     report = aggregates.cohort_report(roomy)
 
     genders = {g.label: str(g.enrolled) for g in report.table("gender").groups}
-    assert genders == {"Mujer": "6", "Hombre": "6", "not stated": "<5", "other answers": "<5"}
+    # The offered answers in the reader's language; answers in people's own words as written
+    # (case and spaces aside), and rare ones counted together.
+    assert genders == {
+        "women": "6",
+        "men": "5",
+        "Mujer trans": "5",
+        "not stated": "<5",
+        "other answers": "<5",
+    }
+    with translation.override("pt"):
+        in_portuguese = aggregates.cohort_report(roomy)
+        labels = {g.label for g in in_portuguese.table("gender").groups}
+    assert {"mulheres", "homens", "Mujer trans"} <= labels
     positions = {g.label: str(g.enrolled) for g in report.table("position").groups}
-    assert positions == {"Elected official": "6", "Municipal staff": "9"}
+    assert positions == {"Elected official": "6", "Municipal staff": "13"}
 
 
 def test_a_breakdown_of_groups_that_would_all_be_given_away_is_withheld(roomy):
