@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import datetime
 import random
+from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Delegation, MemberCity, User
-from cms.models import CourseLesson
+from cms.models import Activity, CourseLesson
 from courses.models import Cohort, Course
 from enrollments.demo import TITLE as QUESTIONNAIRE
-from enrollments.models import Enrollment, Invitation, LessonProgress
+from enrollments.models import ActivityResult, Enrollment, Invitation, LessonProgress
 from enrollments.questionnaires import services as questionnaires
 from enrollments.questionnaires.models import (
     Answer,
@@ -107,6 +108,10 @@ def _participants(
     cohort: Cohort, lessons: list[int], cities: dict[str, MemberCity], rng: random.Random
 ) -> list[Enrollment]:
     begins = timezone.make_aware(datetime.datetime.combine(cohort.starts_on, datetime.time(9)))
+    activities = {
+        activity.lesson_id: activity
+        for activity in Activity.objects.required().filter(course_id=cohort.course_id)
+    }
     completed = []
     for n, city_name in enumerate(CITIES):
         person = _person(n, cities[city_name], rng, begins)
@@ -114,7 +119,7 @@ def _participants(
         # About half finish, a third stop half-way, the rest barely start.
         share = rng.choice([1.0] * 10 + [0.5] * 6 + [0.1] * 3 + [0.0])
         done = round(len(lessons) * share)
-        moment = enrolled_at
+        moment = max(enrolled_at, begins)  # reading starts with the edition
         moments = []
         for _lesson in lessons[:done]:
             moment += datetime.timedelta(days=rng.randint(1, 6), hours=rng.randint(0, 8))
@@ -135,6 +140,17 @@ def _participants(
             )
             for lesson_id, at in zip(lessons, moments, strict=False)
         )
+        # The Charter's activity closes the first lesson: whoever finished it has a score.
+        if moments and (activity := activities.get(lessons[0])) is not None:
+            best = Decimal(rng.choice([6, 7, 8, 8, 9, 10])) / 10
+            ActivityResult.objects.create(
+                enrollment=enrollment,
+                activity=activity,
+                attempts=rng.randint(1, 3),
+                best_scaled=best,
+                last_scaled=best,
+                finished_at=moments[0],
+            )
         if enrollment.status == Enrollment.Status.COMPLETED:
             completed.append(enrollment)
     return completed

@@ -178,7 +178,11 @@ def _report(
         funnel=scope.funnel,
         people=scope.people,
         people_completed=scope.people_completed,
-        weeks=_weeks(scope.weeks),
+        weeks=_weeks(
+            scope.weeks,
+            first=min((c.starts_on for c in cohorts), default=None),
+            last=max((c.ends_on for c in cohorts), default=None),
+        ),
         scores=[
             ActivityScore(
                 key=str(activities[pk]["key"]),
@@ -201,11 +205,22 @@ def _report(
     )
 
 
-def _weeks(published: Breakdown[datetime.date]) -> list[Week]:
-    """Every week from the first to the last with activity; weeks without any show 0."""
+def _weeks(
+    published: Breakdown[datetime.date],
+    *,
+    first: datetime.date | None = None,
+    last: datetime.date | None = None,
+) -> list[Week]:
+    """Every week from the first to the last with activity, within the editions' dates (from
+    the week the first starts to the week the last ends); weeks without any show 0."""
     if published.withheld or not published.cells:
         return []
-    day, last = min(published.cells), max(published.cells)
+    day, end = min(published.cells), max(published.cells)
+    if first is not None:
+        day = max(day, first - datetime.timedelta(days=first.weekday()))
+    if last is not None:
+        end = min(end, last)
+    last = end
     weeks = []
     while day <= last:
         weeks.append(Week(day, published.cells.get(day) or count(0, min_cell=1)))

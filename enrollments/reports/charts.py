@@ -1,6 +1,7 @@
 """Charts drawn on the server as inline SVG: no JavaScript, and the same figures are in a table
 beside each chart. A chart is an image with a title and a description listing its figures; a
-hidden figure draws no bar, only its "<5" text, so that its length tells nothing."""
+hidden "<5" draws no bar, only its text, so that its length tells nothing; a "≥5" (hidden only
+to protect a smaller group) draws the bar it is known to reach at least, dashed and open-ended."""
 
 from __future__ import annotations
 
@@ -14,11 +15,13 @@ from django.utils.translation import gettext as _
 from enrollments.reports.figures import Report, Table, Week
 from enrollments.reports.suppression import Cell
 
-WIDTH = 640
-LABEL_WIDTH = 210
-VALUE_WIDTH = 56
-ROW_HEIGHT = 26
-BAR_HEIGHT = 18
+# Drawn small and scaled up: at 440 units wide a 13-unit label stays about 10 px on a 375 px
+# phone and about 16 px on a desktop, where .chart is at most 34rem wide.
+WIDTH = 440
+LABEL_WIDTH = 150
+VALUE_WIDTH = 44
+ROW_HEIGHT = 24
+BAR_HEIGHT = 16
 # Fallback colours when the stylesheet is not there (a saved page); aula.css sets the real ones.
 BAR_FILL = "#0b5a8a"
 INK = "#1b1b1f"
@@ -31,7 +34,7 @@ class Bar:
     cell: Cell
 
 
-def _shorten(text: str, limit: int = 30) -> str:
+def _shorten(text: str, limit: int = 22) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -47,9 +50,11 @@ def bar_chart(*, chart_id: str, title: str, bars: Sequence[Bar]) -> SafeString:
     rows = []
     for index, bar in enumerate(bars):
         y = 4 + index * ROW_HEIGHT
-        length = round(area * (bar.cell.value or 0) / largest)
-        rect = (
-            format_html(
+        low, _high = bar.cell.bounds
+        at_least = bar.cell.value is None and low >= bar.cell.min_cell
+        length = round(area * (bar.cell.value or (low if at_least else 0)) / largest)
+        if bar.cell.value:
+            rect = format_html(
                 '<rect class="chart-bar" x="{}" y="{}" width="{}" height="{}" fill="{}"></rect>',
                 LABEL_WIDTH,
                 y,
@@ -57,9 +62,18 @@ def bar_chart(*, chart_id: str, title: str, bars: Sequence[Bar]) -> SafeString:
                 BAR_HEIGHT,
                 BAR_FILL,
             )
-            if bar.cell.value
-            else ""
-        )
+        elif at_least:
+            rect = format_html(
+                '<rect class="chart-bar chart-at-least" x="{}" y="{}" width="{}" height="{}" '
+                'fill="none" stroke="{}" stroke-dasharray="4 3"></rect>',
+                LABEL_WIDTH,
+                y,
+                length,
+                BAR_HEIGHT,
+                BAR_FILL,
+            )
+        else:
+            rect = ""
         rows.append(
             format_html(
                 '<g><text class="chart-label" x="{}" y="{}" text-anchor="end" fill="{}">{}</text>'

@@ -3,6 +3,7 @@ small groups hidden, questionnaire results, and certificates that verify."""
 
 from __future__ import annotations
 
+import datetime
 from io import StringIO
 
 import pytest
@@ -43,6 +44,11 @@ def test_the_coordinator_sees_the_finished_edition_with_its_small_groups_hidden(
 
     page = demo_coordinator.get(f"/es/cohorts/{edition.public_id}/report/").content.decode()
     assert "<svg" in page and "&lt;5" in page
+    # The Charter's activity has an average score, and activity starts with the edition.
+    assert report["activity_scores"] and report["activity_scores"][0]["average_score"] is not None
+    assert report["activity_by_week"][0]["starts_on"] >= str(
+        edition.starts_on - datetime.timedelta(days=edition.starts_on.weekday())
+    )
 
 
 def test_its_questionnaire_results_show_averages_without_naming_anyone(edition, demo_coordinator):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import re
 import uuid
 from decimal import Decimal
 
@@ -254,6 +255,8 @@ def test_a_breakdown_of_groups_that_would_all_be_given_away_is_withheld(roomy):
 
 def test_activity_is_counted_per_person_and_iso_week(roomy, site):
     monday = datetime.datetime(2025, 3, 3, 10, tzinfo=datetime.UTC)
+    roomy.starts_on, roomy.ends_on = datetime.date(2025, 3, 1), datetime.date(2025, 5, 31)
+    roomy.save()
     early, late = enrol_many(roomy, 6), enrol_many(roomy, 3)
     for enrollment in early:
         LessonProgress.objects.create(
@@ -664,3 +667,47 @@ def test_people_counted_once_do_not_give_away_a_cohorts_hidden_count(signed_in, 
         value for value in (data["people"], data["funnel"]["enrolled"]) if isinstance(value, int)
     ]
     assert all(value - 40 not in range(0, 5) for value in shown)
+
+
+def test_a_bar_hidden_to_protect_a_smaller_group_is_drawn_dashed_to_the_least_it_can_be():
+    from enrollments.reports import charts
+    from enrollments.reports.suppression import Cell, Kind, count
+
+    svg = str(
+        charts.bar_chart(
+            chart_id="c",
+            title="t",
+            bars=[
+                charts.Bar("Argentina", count(19, min_cell=5)),
+                charts.Bar("Brasil", Cell(Kind.HIDDEN, 5)),
+                charts.Bar("Chile", count(3, min_cell=5)),
+            ],
+        )
+    )
+    bars = re.findall(r'<rect class="chart-bar([^"]*)"[^>]*width="(\d+)"', svg)
+    assert [(kind.strip(), int(width)) for kind, width in bars] == [
+        ("", 246),  # 19 of 19: the whole area
+        ("chart-at-least", round(246 * 5 / 19)),  # at least 5
+    ]  # and Chile's "<5" draws nothing
+    assert "Brasil: ≥5" in svg and "Chile: &lt;5" in svg
+
+
+def test_weekly_activity_starts_with_the_edition(roomy, site):
+    roomy.starts_on = (NOW - datetime.timedelta(days=20)).date()
+    roomy.save()
+    for _ in range(5):
+        enrollment = enrol(roomy, person())
+        LessonProgress.objects.create(
+            enrollment=enrollment,
+            lesson=site["lesson"],
+            viewed_at=NOW - datetime.timedelta(days=60),  # read before the edition began
+        )
+        LessonProgress.objects.create(
+            enrollment=enrollment,
+            lesson=site["lesson2"],
+            viewed_at=NOW - datetime.timedelta(days=3),
+        )
+
+    weeks = aggregates.cohort_report(roomy).weeks
+    start = roomy.starts_on - datetime.timedelta(days=roomy.starts_on.weekday())
+    assert weeks[0].starts_on == start
