@@ -73,7 +73,7 @@ def bar_chart(*, chart_id: str, title: str, bars: Sequence[Bar]) -> SafeString:
                 BAR_FILL,
             )
         else:
-            rect = ""
+            rect = SafeString("")
         rows.append(
             format_html(
                 '<g><text class="chart-label" x="{}" y="{}" text-anchor="end" fill="{}">{}</text>'
