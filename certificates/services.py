@@ -56,7 +56,8 @@ def claims_for(enrollment: Enrollment, *, code: str, on: datetime) -> Claims:
         course_title=translated(course, "certificate_title"),
         course_description=translated(course, "description"),
         hours=course.nominal_hours,
-        cohort_name=cohort.title,
+        cohort_name=str((cohort.title_translations or {}).get(language, "")).strip()
+        or cohort.title,
         starts_on=cohort.starts_on,
         ends_on=cohort.ends_on,
         completed_on=timezone.localdate(completed_at),

@@ -136,6 +136,8 @@ class Cohort(models.Model):
         _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
     title = models.CharField(_("title"), max_length=200, validators=[no_bidi_controls])
+    # The title in other languages, {"pt": "…"}; `title` where one is missing.
+    title_translations = models.JSONField(_("title in other languages"), default=dict, blank=True)
     starts_on = models.DateField(_("starts on"), validators=[plausible_date])
     ends_on = models.DateField(_("ends on"), validators=[plausible_date])
     enrollment_opens_at = models.DateTimeField(_("enrolment opens at"), validators=[plausible_date])
@@ -229,6 +231,15 @@ class Cohort(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def shown_title(self) -> str:
+        """The title in the active language (pages, e-mails in the recipient's language)."""
+        from django.utils import translation
+
+        language = translation.get_language() or ""
+        translated = (self.title_translations or {}).get(language[:2], "")
+        return str(translated).strip() or self.title
 
     def clean(self) -> None:
         errors = {}

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +16,7 @@ from accounts import access
 from accounts.models import Delegation, User
 from cms.localization import localize_pages
 from cms.models import CourseLesson
+from config.validators import no_bidi_controls
 from courses.models import Cohort, Course
 from enrollments.models import OptionalLesson
 
@@ -70,6 +72,24 @@ class EditionForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.user = user
         fields: Any = self.fields
+        # The title in each language, after the title itself (readers get their language's).
+        translations = self.instance.title_translations or {}
+        titled = {}
+        for code, language_name in settings.LANGUAGES:
+            titled[f"title_{code}"] = forms.CharField(
+                label=_("Title in %(language)s") % {"language": language_name},
+                required=False,
+                max_length=200,
+                initial=translations.get(code, ""),
+                help_text=_("If it differs from the title above."),
+                validators=[no_bidi_controls],
+            )
+        self.fields = {
+            **{key: fields[key] for key in list(fields)[:1]},
+            **titled,
+            **{key: fields[key] for key in list(fields)[1:]},
+        }
+        fields = self.fields
         fields["course"].queryset = Course.objects.exclude(
             status=Course.Status.RETIRED
         ).prefetch_related("translations")
@@ -142,6 +162,11 @@ def save(*, form: EditionForm) -> Cohort:
     try:
         with transaction.atomic():
             cohort: Cohort = form.save(commit=False)
+            cohort.title_translations = {
+                code: value.strip()
+                for code, _name in settings.LANGUAGES
+                if (value := form.cleaned_data.get(f"title_{code}") or "").strip()
+            }
             if not cohort.pk:
                 cohort.created_by = user
                 cohort.creation_key = key

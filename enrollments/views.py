@@ -74,7 +74,7 @@ def _course_rows(enrollments: list[Enrollment], request: HttpRequest) -> list[di
         rows.append(
             {
                 "enrollment": enrollment,
-                "course_title": page.title if page else enrollment.cohort.title,
+                "course_title": page.title if page else enrollment.cohort.shown_title,
                 "course_url": url_in_active_language(page, request) if page else "",
                 "continue_url": url_in_active_language(next_lesson, request) if next_lesson else "",
                 "started": bool(opened) or len(unfinished) < len(course_lessons),
@@ -152,7 +152,9 @@ def enroll(request: HttpRequest, public_id: str) -> HttpResponse:
             _("The cohort is full: you are on its waiting list and will be told by e-mail."),
         )
     else:
-        messages.success(request, _("You are enrolled in %(cohort)s.") % {"cohort": cohort.title})
+        messages.success(
+            request, _("You are enrolled in %(cohort)s.") % {"cohort": cohort.shown_title}
+        )
     return _back(request, "/")
 
 
@@ -202,10 +204,10 @@ def withdraw(request: HttpRequest, public_id: str) -> HttpResponse:
     else:
         messages.success(
             request,
-            _("You left %(cohort)s.") % {"cohort": enrollment.cohort.title}
+            _("You left %(cohort)s.") % {"cohort": enrollment.cohort.shown_title}
             if own
             else _("%(person)s was withdrawn from %(cohort)s.")
-            % {"person": enrollment.learner.display_name, "cohort": enrollment.cohort.title},
+            % {"person": enrollment.learner.display_name, "cohort": enrollment.cohort.shown_title},
         )
     return _back(request, reverse("enrollments:my_courses"))
 
@@ -225,7 +227,7 @@ def admit(request: HttpRequest, public_id: str) -> HttpResponse:
         messages.success(
             request,
             _("%(person)s has a seat in %(cohort)s and was told by e-mail.")
-            % {"person": enrollment.learner.display_name, "cohort": enrollment.cohort.title},
+            % {"person": enrollment.learner.display_name, "cohort": enrollment.cohort.shown_title},
         )
     return _back(request, reverse("enrollments:roster", args=[enrollment.cohort.public_id]))
 
@@ -347,7 +349,7 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
             messages.error(request, " ".join(refusal.messages))
             return HttpResponseRedirect(request.path)
         messages.success(
-            request, _("You are enrolled in %(cohort)s.") % {"cohort": found.cohort.title}
+            request, _("You are enrolled in %(cohort)s.") % {"cohort": found.cohort.shown_title}
         )
         return HttpResponseRedirect(reverse("enrollments:my_courses"))
     return render(request, "enrollments/invitation.html", {"invitation": found, "form": signup})
@@ -379,7 +381,8 @@ def _sign_up_and_accept(request: HttpRequest, found: Invitation, form: Any) -> H
     with translation.override(user.preferred_language):
         messages.success(
             request,
-            _("Welcome to Aula! You are enrolled in %(cohort)s.") % {"cohort": found.cohort.title},
+            _("Welcome to Aula! You are enrolled in %(cohort)s.")
+            % {"cohort": found.cohort.shown_title},
         )
         target = reverse("enrollments:my_courses")
     response = HttpResponseRedirect(target)
@@ -505,7 +508,7 @@ def complete_by_hand(request: HttpRequest, public_id: str) -> HttpResponse:
             _("The lesson “%(lesson)s” was marked as done.") % {"lesson": lesson.title}
             if lesson is not None
             else _("%(person)s has completed %(cohort)s.")
-            % {"person": enrollment.learner.display_name, "cohort": enrollment.cohort.title},
+            % {"person": enrollment.learner.display_name, "cohort": enrollment.cohort.shown_title},
         )
     return HttpResponseRedirect(back)
 

@@ -39,6 +39,7 @@ class CohortSerializer(serializers.ModelSerializer):
             "min_score",
             "requires_questionnaire",
             "min_days_enrolled",
+            "title_translations",
         ]
 
     def get_needs_key(self, cohort: Cohort) -> bool:
@@ -55,7 +56,7 @@ class EnrollInputSerializer(serializers.Serializer):
 class EnrollmentSerializer(serializers.ModelSerializer):
     id = serializers.UUIDField(source="public_id", read_only=True)
     cohort = serializers.UUIDField(source="cohort.public_id", read_only=True)
-    cohort_title = serializers.CharField(source="cohort.title", read_only=True)
+    cohort_title = serializers.CharField(source="cohort.shown_title", read_only=True)
     course = serializers.CharField(source="cohort.course.code", read_only=True)
     required_lessons = serializers.IntegerField(read_only=True)
     percent_complete = serializers.IntegerField(read_only=True)
@@ -203,7 +204,25 @@ class CohortWriteSerializer(serializers.ModelSerializer):
             "min_score",
             "requires_questionnaire",
             "min_days_enrolled",
+            "title_translations",
         ]
+
+    def validate_title_translations(self, value: object) -> dict[str, str]:
+        from django.conf import settings
+
+        languages = {code for code, _name in settings.LANGUAGES}
+        if not isinstance(value, dict) or not all(
+            key in languages and isinstance(text, str) and len(text) <= 200
+            for key, text in value.items()
+        ):
+            raise serializers.ValidationError(
+                _(
+                    "Give an object of language codes (%(codes)s) and titles of at most 200 "
+                    "characters."
+                )
+                % {"codes": ", ".join(sorted(languages))}
+            )
+        return {key: text.strip() for key, text in value.items() if text.strip()}
 
     def validate(self, attrs: dict) -> dict:
         def value(name: str) -> object:
