@@ -91,12 +91,14 @@ def lesson_status(context: dict[str, Any], lesson: LessonPage) -> dict[str, Any]
         .filter(cohort__course__pages__in=CoursePage.objects.ancestor_of(original))
     )
     enrollment = enrolled.select_related("cohort").order_by("-enrolled_at").first()
+    completed = entries.filter(completed_at__isnull=False).exists()
     state.update(
         enrolled=enrollment is not None,
-        completed=entries.filter(completed_at__isnull=False).exists(),
+        completed=completed,
         has_activities=Activity.objects.required().filter(lesson=original).exists(),
         results=_activity_results(enrollment, original) if enrollment else [],
-        standing=standing(enrollment) if enrollment else None,
+        # Only someone who has done this lesson can have done them all.
+        standing=standing(enrollment) if enrollment and completed else None,
         enrollment=enrollment,
     )
     return state
