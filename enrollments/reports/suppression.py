@@ -298,6 +298,9 @@ def _first_problem(
     for index, column in enumerate(columns):
         values = list(column.values.values())
         for position, (key, cell) in enumerate(cells[index].items()):
+            if values[position] == 0:
+                # Nobody to give away: the parts' cells are 0 too, and zeros are published.
+                continue
             below = [part.bounds(key) for part in column.parts]
             if all(_single(b) for b in below):
                 continue

@@ -51,6 +51,18 @@ def test_the_coordinator_sees_the_finished_edition_with_its_small_groups_hidden(
     )
 
 
+def test_the_delegations_report_over_the_demo_answers_with_the_editions_figures(
+    edition, demo_coordinator
+):
+    # Once spun forever on the demo: a group of people none of whom completed.
+    report = demo_coordinator.get("/api/v1/reports/delegation/").json()
+
+    assert edition.title in [cohort["title"] for cohort in report["cohorts"]]
+    assert report["funnel"]["enrolled"] >= len(CITIES)
+    page = demo_coordinator.get("/es/reports/").content.decode()
+    assert "<svg" in page
+
+
 def test_its_questionnaire_results_show_averages_without_naming_anyone(edition, demo_coordinator):
     questionnaire = edition.questionnaires.get()
     results = demo_coordinator.get(

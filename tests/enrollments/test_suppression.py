@@ -200,6 +200,21 @@ def test_a_withheld_part_is_protected_as_well():
     assert shown(overall.cells) == {"AR": "≥5", "BR": "≥5"}
 
 
+def test_a_group_nobody_completed_over_unreadable_cohorts_is_shown_as_zero():
+    # Zeros are published: that a withheld cohort's figure is 0 too gives nobody away. (This
+    # once made a delegation's report search forever for a way to hide the 0.)
+    result = paired_breakdown(
+        {"women": 12, "men": 20, "*": 3},
+        {"women": 6, "men": 10, "*": 0},
+        min_cell=5,
+        enrolled_parts=[unpublished(), unpublished()],
+        completed_parts=[unpublished(), unpublished()],
+    )
+
+    assert shown(result.completed.cells)["*"] == "0"
+    assert shown(result.enrolled.cells)["*"] == "<5"
+
+
 def test_a_suppressed_cell_keeps_no_value_to_leak():
     cell = breakdown({"AR": 10, "CL": 2}, min_cell=5).cells["CL"]
 
