@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "courses",
     "cms",
     "enrollments",
+    "meetings",
     "certificates",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.redirects",
@@ -280,6 +281,9 @@ CELERY_BEAT_SCHEDULE = {
     # Editions with a minimum time between enrolment and completion: those who finished early
     # complete on the day.
     "complete-after-waiting": {"task": "enrollments.complete_after_waiting", "schedule": 3600.0},
+    # Sessions' reminders, 24 h and 1 h before: each claimed once, so a beat running twice (or
+    # two beats) sends nothing twice.
+    "remind-sessions": {"task": "meetings.send_reminders", "schedule": 300.0},
 }
 
 # E-mail: printed to the console unless EMAIL_URL says otherwise.

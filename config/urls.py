@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import search as cms_search
 from config.views import favicon, healthz
+from meetings.views import calendar_feed
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -18,6 +19,8 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     # Browsers and feed readers ask for /favicon.ico whatever the page's <link> says.
     path("favicon.ico", favicon),
+    # A calendar program's subscription: no language, no session cookie, the token is the key.
+    path("calendar/<str:token>.ics", calendar_feed, name="calendar_feed"),
     # The busiest first (URLs are tried in order): public verification, then xAPI statements.
     path("api/v1/", include("certificates.api.urls")),
     path("api/v1/", include("enrollments.api.urls")),
@@ -42,6 +45,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
     path("", include("enrollments.urls")),
+    path("", include("meetings.urls")),
     path("", include("certificates.urls")),
     path("search/", cms_search.search, name="search"),
     path("", include(wagtail_urls)),

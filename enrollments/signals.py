@@ -3,3 +3,7 @@ from django.dispatch import Signal
 # Sent once, when an enrollment becomes complete; the certificates app receives it.
 # Arguments: enrollment (Enrollment).
 enrollment_completed = Signal()
+
+# Sent by `seed_demo` once the demo's editions exist, so apps above this one add their part.
+# Arguments: created (collections.Counter of what was created, by name), by (User or None).
+demo_seeded = Signal()

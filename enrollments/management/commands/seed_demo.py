@@ -23,6 +23,9 @@ class Command(BaseCommand):
             created["questionnaires"] = questionnaires
         if participants := seed_past_edition(by=admin):
             created["participants in a finished edition"] = participants
+        from enrollments.signals import demo_seeded
+
+        demo_seeded.send(sender=self.__class__, created=created, by=admin)
         if not created:
             self.stdout.write("Demo content is already in place; nothing changed.")
             return

@@ -1,0 +1,137 @@
+"""The session form: times are typed in the organiser's time zone, chosen on the form."""
+
+from __future__ import annotations
+
+import datetime
+import zoneinfo
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import User, available_time_zones
+from config.validators import no_bidi_controls
+from courses.models import Cohort
+from meetings.models import Meeting
+
+FIELDS = [
+    "title",
+    "description",
+    "kind",
+    "starts_at",
+    "ends_at",
+    "time_zone",
+    "meeting_url",
+    "venue_name",
+    "venue_address",
+    "venue_city",
+    "seats",
+    "facilitators",
+]
+LOCAL = "%Y-%m-%dT%H:%M"
+
+
+class MeetingForm(forms.ModelForm):
+    meeting_url = forms.URLField(
+        label=_("meeting link"),
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        help_text=_("Jitsi, BigBlueButton, Zoom, Teams…: learners join through Aula."),
+        widget=forms.URLInput(attrs={"placeholder": "https://"}),
+    )
+    creation_key = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
+
+    class Meta:
+        model = Meeting
+        fields = FIELDS
+        widgets = {
+            "starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format=LOCAL),
+            "ends_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format=LOCAL),
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "facilitators": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args: Any, cohort: Cohort, user: User, **kwargs: Any) -> None:
+        instance: Meeting | None = kwargs.get("instance")
+        zone_name = (instance.time_zone if instance else "") or user.time_zone or "UTC"
+        if instance is not None and instance.pk:
+            # Shown as the organiser typed them: in the session's zone, not the reader's.
+            zone = zoneinfo.ZoneInfo(zone_name)
+            kwargs.setdefault("initial", {}).update(
+                starts_at=instance.starts_at.astimezone(zone).strftime(LOCAL),
+                ends_at=instance.ends_at.astimezone(zone).strftime(LOCAL),
+            )
+        else:
+            kwargs.setdefault("initial", {}).setdefault("time_zone", zone_name)
+        super().__init__(*args, **kwargs)
+        self.cohort = cohort
+        fields: Any = self.fields
+        fields["time_zone"] = forms.ChoiceField(
+            label=_("Time zone of the times above"),
+            choices=[(name, name) for name in sorted(available_time_zones())],
+            initial=zone_name,
+        )
+        translations = (instance.title_translations if instance else None) or {}
+        titled = {}
+        for code, language_name in settings.LANGUAGES:
+            if code == cohort.language:
+                continue
+            titled[f"title_{code}"] = forms.CharField(
+                label=_("Title in %(language)s") % {"language": language_name},
+                required=False,
+                max_length=200,
+                initial=translations.get(code, ""),
+                help_text=_("If it differs from the title above."),
+                validators=[no_bidi_controls],
+            )
+        order = list(fields)
+        self.fields = {
+            **{order[0]: fields[order[0]]},
+            **titled,
+            **{k: fields[k] for k in order[1:]},
+        }
+        staff = Q(pk__in=cohort.trainers.values("pk")) | Q(
+            coordinated_delegations=cohort.delegation_id
+        )
+        current = instance.facilitators.values("pk") if instance and instance.pk else []
+        self.fields["facilitators"].queryset = (  # type: ignore[attr-defined]
+            User.objects.filter(staff | Q(pk__in=current), is_active=True)
+            .distinct()
+            .order_by("certificate_name", "email")
+        )
+        self.fields["facilitators"].required = False
+        for name in ("starts_at", "ends_at"):
+            self.fields[name].widget.attrs["required"] = True
+
+    def _in_zone(self, value: datetime.datetime | None) -> datetime.datetime | None:
+        """The form read the time in the reader's zone; it was typed in the chosen one."""
+        name = self.cleaned_data.get("time_zone")
+        if value is None or not name:
+            return value
+        naive = timezone.make_naive(value, timezone.get_current_timezone())
+        return naive.replace(tzinfo=zoneinfo.ZoneInfo(name))
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        for name in ("starts_at", "ends_at"):
+            if cleaned.get(name):
+                cleaned[name] = self._in_zone(cleaned[name])
+        return cleaned
+
+    def _post_clean(self) -> None:
+        # The model's checks run in the service (with the times in the right zone).
+        pass
+
+    def values(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        values = {name: data[name] for name in FIELDS if name != "facilitators"}
+        values["title_translations"] = {
+            code: data[f"title_{code}"].strip()
+            for code, _name in settings.LANGUAGES
+            if data.get(f"title_{code}", "").strip()
+        }
+        return values

@@ -1,0 +1,23 @@
+"""Sessions on pages of apps below this one ("My courses", the roster), which cannot import it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.utils import timezone
+
+from meetings.models import Meeting
+
+register = template.Library()
+
+
+@register.inclusion_tag("meetings/includes/upcoming.html", takes_context=True)
+def upcoming_sessions(context: dict[str, Any], user: Any, limit: int = 5) -> dict[str, Any]:
+    """The signed-in learner's next sessions, across their editions: one query."""
+    meetings = (
+        list(Meeting.objects.upcoming().of_learner(user.pk).distinct()[:limit])
+        if getattr(user, "is_authenticated", False)
+        else []
+    )
+    return {"meetings": meetings, "now": timezone.now()}
