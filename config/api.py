@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -30,11 +31,19 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     if isinstance(exc, DjangoValidationError):
         # Services raise Django's ValidationError with a code, and where the problem lies when
         # they know it (`params["at"]`).
+        # A model's full_clean() says the field by the dictionary's key instead.
+        located = (
+            [(name, error) for name, listed in exc.error_dict.items() for error in listed]
+            if hasattr(exc, "error_dict")
+            else [("", error) for error in exc.error_list]
+        )
         errors = []
-        for error in exc.error_list:
+        for name, error in located:
             found = {"code": error.code or "invalid", "message": " ".join(error.messages)}
             if error.params and "at" in error.params:
                 found["field"] = error.params["at"]
+            elif name and name != NON_FIELD_ERRORS:
+                found["field"] = name
             errors.append(found)
         return Response(
             _body(errors), status=getattr(exc, "status_code", status.HTTP_400_BAD_REQUEST)

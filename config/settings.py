@@ -365,6 +365,8 @@ SPECTACULAR_SETTINGS = {
         "H5PPackageStatusEnum": "cms.models.H5PPackage.Status",
         "RevocationReasonEnum": "certificates.models.RevocationReason",
         "RevocationByHandReasonEnum": "certificates.models.REVOCATION_REASONS_BY_HAND",
+        "SessionKindEnum": "meetings.models.Meeting.Kind",
+        "AttendanceStatusEnum": "meetings.models.Attendance.Status",
     },
 }
 

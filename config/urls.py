@@ -24,6 +24,7 @@ urlpatterns = [
     # The busiest first (URLs are tried in order): public verification, then xAPI statements.
     path("api/v1/", include("certificates.api.urls")),
     path("api/v1/", include("enrollments.api.urls")),
+    path("api/v1/", include("meetings.api.urls")),
     path("api/v1/", include("accounts.api.urls")),
     path("api/v1/", include("courses.api.urls")),
     path("api/v1/", include("cms.api.urls")),
