@@ -188,6 +188,17 @@ class Cohort(models.Model):
             "this many days after enrolling. Empty for none."
         ),
     )
+    min_sessions_attended = models.PositiveSmallIntegerField(
+        _("sessions to attend"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(100)],
+        help_text=_(
+            "How many of the edition's live or face-to-face sessions a learner must attend to "
+            "complete it (an excused absence does not count). Empty for none; sessions marked "
+            "as required must be attended anyway."
+        ),
+    )
     # Fixed when the edition closes (enrollments.receivers): lessons published afterwards do
     # not change what a finished edition required. Empty while it runs.
     required_lessons_at_close = models.PositiveIntegerField(null=True, blank=True, editable=False)

@@ -39,6 +39,7 @@ FIELDS = [
     "min_score",
     "requires_questionnaire",
     "min_days_enrolled",
+    "min_sessions_attended",
 ]
 
 

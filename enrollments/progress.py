@@ -594,9 +594,29 @@ def _refresh_enrollment(enrollment: Enrollment) -> None:
         return
     if cohort.min_score is not None and average_score(enrollment) * 100 < cohort.min_score:
         return
+    if sessions_missing(enrollment):
+        return  # attendance set later re-evaluates completion (meetings.services)
     if (ready_on := completes_on(enrollment)) is not None and timezone.now() < ready_on:
         return  # complete_after_waiting completes it on the day
     _mark_enrollment_complete(enrollment=enrollment)
+
+
+def sessions_missing(enrollment: Enrollment) -> int:
+    """How many more sessions the learner must attend: the edition's minimum, and every session
+    marked as required. Cancelled sessions do not count; an excused absence is no presence.
+    By name: sessions live in the `meetings` app, above this one."""
+    cohort = enrollment.cohort
+    sessions = cohort.meetings.filter(cancelled_at__isnull=True)  # type: ignore[attr-defined]
+    required = sessions.filter(is_required=True)
+    if not cohort.min_sessions_attended and not required.exists():
+        return 0
+    present = enrollment.attendances.filter(  # type: ignore[attr-defined]
+        status="present", meeting__cancelled_at__isnull=True
+    )
+    attended = present.count()
+    missed_required = required.exclude(pk__in=present.values("meeting_id")).count()
+    short = max(0, (cohort.min_sessions_attended or 0) - attended)
+    return max(short, missed_required)
 
 
 def completes_on(enrollment: Enrollment) -> datetime.datetime | None:
@@ -644,6 +664,7 @@ class Standing:
     score: int | None = None  # the average that counts, in %, when below the minimum
     min_score: int | None = None
     completes_on: datetime.datetime | None = None
+    sessions_missing: int = 0
 
 
 def standing(enrollment: Enrollment) -> Standing:
@@ -660,6 +681,7 @@ def standing(enrollment: Enrollment) -> Standing:
         score = round(average_score(enrollment) * 100)
         if score < cohort.min_score:
             result.score, result.min_score = score, cohort.min_score
+    result.sessions_missing = sessions_missing(enrollment)
     ready_on = completes_on(enrollment)
     if ready_on is not None and timezone.now() < ready_on:
         result.completes_on = ready_on

@@ -29,6 +29,7 @@ FIELDS = [
     "venue_address",
     "venue_city",
     "seats",
+    "is_required",
     "facilitators",
 ]
 LOCAL = "%Y-%m-%dT%H:%M"

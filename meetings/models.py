@@ -84,6 +84,11 @@ class Meeting(models.Model):
     seats = models.PositiveIntegerField(
         _("seats"), null=True, blank=True, help_text=_("Leave empty for no limit.")
     )
+    is_required = models.BooleanField(
+        _("attendance required to complete the edition"),
+        default=False,
+        help_text=_("Learners who were not present do not complete the edition."),
+    )
     facilitators = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("facilitators"),

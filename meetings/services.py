@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from accounts import access
 from accounts.models import User
 from courses.models import Cohort
+from enrollments import progress
 from enrollments.models import Enrollment
 from meetings import tasks
 from meetings.models import (
@@ -148,7 +149,24 @@ def cancel_meeting(*, meeting: Meeting, by: User) -> Meeting:
     meeting.refresh_from_db()
     if claimed:
         tasks.notify_meeting.delay_on_commit(meeting.pk, "cancelled")
+        if meeting.is_required or meeting.cohort.min_sessions_attended:
+            # Fewer sessions to attend: some may now have done everything the edition asks.
+            tasks.refresh_completions.delay_on_commit(meeting.cohort_id)
     return meeting
+
+
+def refresh_completions(*, cohort_id: int) -> int:
+    """Completion looked at again for everyone in the edition who did every lesson."""
+    waiting = [
+        e.pk
+        for e in Enrollment.objects.filter(cohort_id=cohort_id, status=Enrollment.Status.ACTIVE)
+        .with_required_lessons()
+        .only("pk", "completed_lessons")
+        if e.has_done_required_lessons
+    ]
+    for enrollment_id in waiting:
+        progress.refresh_completion(enrollment_id=enrollment_id)
+    return len(waiting)
 
 
 def _settle_reminders(meeting: Meeting, *, now: datetime.datetime) -> None:
@@ -196,6 +214,8 @@ def _record(
         AttendanceChange.objects.create(
             attendance=attendance, status=status, source=source, changed_by=by, changed_at=at
         )
+        # The edition may ask for attendance: being there can be what completes it.
+        progress.refresh_completion(enrollment_id=enrollment.pk)
     return attendance
 
 

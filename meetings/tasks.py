@@ -28,3 +28,10 @@ def send_reminders() -> None:
     from meetings import services
 
     services.due_reminders()
+
+
+@shared_task(name="meetings.refresh_completions")
+def refresh_completions(cohort_id: int) -> None:
+    from meetings import services
+
+    services.refresh_completions(cohort_id=cohort_id)

@@ -39,6 +39,7 @@ class CohortSerializer(serializers.ModelSerializer):
             "min_score",
             "requires_questionnaire",
             "min_days_enrolled",
+            "min_sessions_attended",
             "title_translations",
         ]
 
@@ -204,6 +205,7 @@ class CohortWriteSerializer(serializers.ModelSerializer):
             "min_score",
             "requires_questionnaire",
             "min_days_enrolled",
+            "min_sessions_attended",
             "title_translations",
         ]
 
