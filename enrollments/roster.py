@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from django.db.models import Avg, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Avg, Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpResponseBase
 
 from accounts.models import MemberCity
@@ -20,7 +21,7 @@ def rows(*, cohort: Cohort, filters: Any) -> QuerySet[Enrollment]:
         Enrollment.objects.filter(cohort=cohort)
         .with_required_lessons()
         .select_related("learner__member_city__country", "completed_by")
-        .annotate(average_score=_average_score())
+        .annotate(average_score=_average_score(), sessions_attended=_sessions_attended())
         .order_by("learner__certificate_name", "pk")
     )
     if value := filters.get("status"):
@@ -39,6 +40,26 @@ def rows(*, cohort: Cohort, filters: Any) -> QuerySet[Enrollment]:
             | Q(learner__email__icontains=value)
         )
     return found
+
+
+def _sessions_attended() -> Coalesce:
+    """Sessions the learner was present at (not cancelled ones). The `meetings` app sits above
+    this one: its model is looked up by name, never imported."""
+    from django.apps import apps
+
+    attendance = apps.get_model("meetings", "Attendance")
+    return Coalesce(
+        Subquery(
+            attendance.objects.filter(
+                enrollment=OuterRef("pk"), status="present", meeting__cancelled_at__isnull=True
+            )
+            .order_by()
+            .values("enrollment")
+            .annotate(n=Count("pk"))
+            .values("n")
+        ),
+        0,
+    )
 
 
 def _average_score() -> Subquery:

@@ -424,6 +424,8 @@ def roster(request: HttpRequest, public_id: str) -> HttpResponse:
         {
             "cohort": cohort,
             "roster_page": page,
+            # By name: sessions live in the `meetings` app, above this one.
+            "has_sessions": cohort.meetings.exists(),  # type: ignore[attr-defined]
             "rows": [(row, names.get(row.learner.member_city_id or 0, "")) for row in page],
             "filters": request.GET,
             "countries": countries,

@@ -15,5 +15,6 @@ urlpatterns = [
     path("sessions/<uuid:public_id>/check-in/", views.check_in, name="check_in"),
     path("sessions/<uuid:public_id>/check-in/screen/", views.check_in_screen, name="screen"),
     path("sessions/<uuid:public_id>/register/", views.register, name="register"),
+    path("sessions/<uuid:public_id>/sign-in-sheet.pdf", views.sign_in_sheet, name="sheet"),
     path("calendar/", views.my_calendar, name="my_calendar"),
 ]

@@ -314,6 +314,18 @@ def register(request: HttpRequest, public_id: str) -> HttpResponse:
 
 
 @login_required
+def sign_in_sheet(request: HttpRequest, public_id: str) -> HttpResponse:
+    from meetings import sheets
+
+    found, _staff, _seat = _meeting(request, public_id)
+    if not access.can_follow_cohort(request.user, found.cohort):
+        raise Http404(_("There is no such session."))
+    response = HttpResponse(sheets.sign_in_sheet(found), content_type="application/pdf")
+    response["Content-Disposition"] = 'inline; filename="sign-in-sheet.pdf"'
+    return response
+
+
+@login_required
 def my_calendar(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     if request.method == "POST":

@@ -96,6 +96,9 @@ class RosterRowSerializer(EnrollmentSerializer):
     completion_reason = serializers.CharField(
         read_only=True, help_text="Why it was completed by hand; empty when the learner did."
     )
+    sessions_attended = serializers.IntegerField(
+        read_only=True, help_text="Sessions of the edition the learner was present at."
+    )
 
     class Meta(EnrollmentSerializer.Meta):
         fields = [
@@ -115,6 +118,7 @@ class RosterRowSerializer(EnrollmentSerializer):
             "average_score",
             "completed_by",
             "completion_reason",
+            "sessions_attended",
         ]
 
     def get_completed_by(self, enrollment: Enrollment) -> str:

@@ -21,3 +21,17 @@ def upcoming_sessions(context: dict[str, Any], user: Any, limit: int = 5) -> dic
         else []
     )
     return {"meetings": meetings, "now": timezone.now()}
+
+
+@register.inclusion_tag("meetings/includes/record_sessions.html")
+def sessions_of(enrollment: Any) -> dict[str, Any]:
+    """The learner record's sessions: each of the edition's, with their attendance (two
+    queries, whatever the number of sessions)."""
+    from meetings.models import Attendance
+
+    meetings = list(Meeting.objects.filter(cohort_id=enrollment.cohort_id).order_by("starts_at"))
+    attendances = {
+        a.meeting_id: a
+        for a in Attendance.objects.filter(enrollment_id=enrollment.pk, meeting__in=meetings)
+    }
+    return {"rows": [(m, attendances.get(m.pk)) for m in meetings]}

@@ -261,3 +261,39 @@ def test_attendance_is_in_the_learners_download_and_the_calendar_address_goes_on
 
     assert not CalendarFeed.objects.exists()
     assert Attendance.objects.count() == 1  # the figures keep it, on an account naming no one
+
+
+def test_attendance_shows_on_the_roster_its_export_and_the_learners_record(
+    cohort, online, enrolled, learner, trainer, signed_in
+):
+    cohort.trainers.add(trainer)
+    services.join(meeting=online, user=learner)
+    client = signed_in(trainer)
+
+    roster = client.get(f"/en/cohorts/{cohort.public_id}/roster/").content.decode()
+    export = client.get(f"/api/v1/cohorts/{cohort.public_id}/roster/").json()
+    record = client.get(f"/en/enrollments/{enrolled.public_id}/").content.decode()
+
+    assert "Sessions attended" in roster
+    assert export["results"][0]["sessions_attended"] == 1
+    assert "Webinario con la formadora" in record and "Present" in record
+
+
+def test_the_sign_in_sheet_lists_the_participants_in_the_sessions_language(
+    cohort, workshop, enrolled, learner, trainer, signed_in
+):
+    import io
+
+    from pypdf import PdfReader
+
+    cohort.trainers.add(trainer)
+    response = signed_in(trainer).get(f"/en/sessions/{workshop.public_id}/sign-in-sheet.pdf")
+
+    assert response["Content-Type"] == "application/pdf"
+    text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
+    assert "Ana Gutiérrez" in text and "Rosario" in text
+    assert "Firma" in text  # the edition is in Spanish
+    assert (
+        signed_in(learner).get(f"/en/sessions/{workshop.public_id}/sign-in-sheet.pdf").status_code
+        == 404
+    )
