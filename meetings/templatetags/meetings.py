@@ -35,3 +35,16 @@ def sessions_of(enrollment: Any) -> dict[str, Any]:
         for a in Attendance.objects.filter(enrollment_id=enrollment.pk, meeting__in=meetings)
     }
     return {"rows": [(m, attendances.get(m.pk)) for m in meetings]}
+
+
+@register.inclusion_tag("meetings/includes/report.html")
+def session_attendance(cohort: Any) -> dict[str, Any]:
+    from meetings import reports
+
+    return {"figures": reports.attendance(cohort), "min_cell": _min_cell()}
+
+
+def _min_cell() -> int:
+    from django.conf import settings
+
+    return int(settings.REPORT_MIN_CELL)

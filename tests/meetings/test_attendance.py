@@ -297,3 +297,34 @@ def test_the_sign_in_sheet_lists_the_participants_in_the_sessions_language(
         signed_in(learner).get(f"/en/sessions/{workshop.public_id}/sign-in-sheet.pdf").status_code
         == 404
     )
+
+
+def test_the_cohort_report_shows_attendance_per_session_with_small_groups_hidden(
+    cohort, online, coordinator, signed_in, city
+):
+    from django.utils import timezone as tz
+
+    from enrollments.models import Enrollment
+    from meetings import reports
+
+    cohort.capacity = 50
+    cohort.save()
+    for n in range(9):
+        person = UserFactory(
+            member_city=city,
+            gender="woman" if n < 7 else "man",
+            gender_consent_at=tz.now(),
+        )
+        enrollment = Enrollment.objects.create(
+            cohort=cohort, learner=person, status="active", enrolled_at=tz.now()
+        )
+        Attendance.objects.create(meeting=online, enrollment=enrollment, status="present")
+
+    (figures,) = reports.attendance(cohort)
+    genders = {row.label: str(row.cell) for row in figures.breakdowns["gender"]}
+    page = signed_in(coordinator).get(f"/en/cohorts/{cohort.public_id}/report/").content.decode()
+
+    assert str(figures.present) == "9"
+    # Two men: too few to name their answer, hidden, and the women with them.
+    assert genders == {"women": "≥5", "other answers": "<5"}
+    assert "Attendance at sessions" in page and "&lt;5" in page
