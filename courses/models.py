@@ -188,6 +188,20 @@ class Cohort(models.Model):
             "this many days after enrolling. Empty for none."
         ),
     )
+
+    class SessionReminders(models.TextChoices):
+        BOTH = "both", _("24 hours and 1 hour before")
+        DAY = "day", _("24 hours before")
+        HOUR = "hour", _("1 hour before")
+        NONE = "none", _("No reminders")
+
+    session_reminders = models.CharField(
+        _("session reminders"),
+        max_length=8,
+        choices=SessionReminders,
+        default=SessionReminders.BOTH,
+        help_text=_("E-mails to learners before each live or face-to-face session."),
+    )
     min_sessions_attended = models.PositiveSmallIntegerField(
         _("sessions to attend"),
         null=True,

@@ -40,6 +40,7 @@ FIELDS = [
     "requires_questionnaire",
     "min_days_enrolled",
     "min_sessions_attended",
+    "session_reminders",
 ]
 
 

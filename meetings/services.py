@@ -396,12 +396,15 @@ def due_reminders(*, at: datetime.datetime | None = None) -> list[tuple[int, str
     UPDATE: a second worker claims nothing), and queues their e-mails."""
     at = at or timezone.now()
     claimed: list[tuple[int, str]] = []
-    for field, kind, ahead in (
-        ("reminded_day_before_at", "day_before", datetime.timedelta(hours=24)),
-        ("reminded_hour_before_at", "hour_before", datetime.timedelta(hours=1)),
+    for field, kind, ahead, wanted in (
+        ("reminded_day_before_at", "day_before", datetime.timedelta(hours=24), ["both", "day"]),
+        ("reminded_hour_before_at", "hour_before", datetime.timedelta(hours=1), ["both", "hour"]),
     ):
         due = Meeting.objects.scheduled().filter(
-            **{f"{field}__isnull": True}, starts_at__gt=at, starts_at__lte=at + ahead
+            **{f"{field}__isnull": True},
+            starts_at__gt=at,
+            starts_at__lte=at + ahead,
+            cohort__session_reminders__in=wanted,
         )
         for pk in list(due.values_list("pk", flat=True)):
             if Meeting.objects.filter(pk=pk, **{f"{field}__isnull": True}).update(**{field: at}):

@@ -40,6 +40,7 @@ class CohortSerializer(serializers.ModelSerializer):
             "requires_questionnaire",
             "min_days_enrolled",
             "min_sessions_attended",
+            "session_reminders",
             "title_translations",
         ]
 
@@ -210,6 +211,7 @@ class CohortWriteSerializer(serializers.ModelSerializer):
             "requires_questionnaire",
             "min_days_enrolled",
             "min_sessions_attended",
+            "session_reminders",
             "title_translations",
         ]
 

@@ -328,3 +328,21 @@ def test_the_cohort_report_shows_attendance_per_session_with_small_groups_hidden
     # Two men: too few to name their answer, hidden, and the women with them.
     assert genders == {"women": "≥5", "other answers": "<5"}
     assert "Attendance at sessions" in page and "&lt;5" in page
+
+
+def test_an_edition_without_reminders_sends_none(
+    cohort, enrolled, learner, django_capture_on_commit_callbacks, mailoutbox
+):
+    cohort.session_reminders = "hour"
+    cohort.save()
+    make_meeting(cohort, in_minutes=50)
+    make_meeting(cohort, in_minutes=60 * 20, title="Mañana")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        claimed = services.due_reminders()
+
+    assert [kind for _pk, kind in claimed] == ["hour_before"]
+    cohort.session_reminders = "none"
+    cohort.save()
+    make_meeting(cohort, in_minutes=30, title="Otra")
+    assert services.due_reminders() == []
