@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import permissions, status, viewsets
 from rest_framework.decorators import action
@@ -66,7 +67,9 @@ class MeetingViewSet(viewsets.GenericViewSet):
 
     @extend_schema(
         parameters=[
-            OpenApiParameter("cohort", str, description="Only this edition's sessions (its id)."),
+            OpenApiParameter(
+                "cohort", OpenApiTypes.UUID, description="Only this edition's sessions (its id)."
+            ),
             OpenApiParameter("upcoming", bool, description="Only sessions not yet over."),
         ]
     )
