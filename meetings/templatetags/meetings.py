@@ -13,13 +13,17 @@ register = template.Library()
 
 
 @register.inclusion_tag("meetings/includes/upcoming.html", takes_context=True)
-def upcoming_sessions(context: dict[str, Any], user: Any, limit: int = 5) -> dict[str, Any]:
-    """The signed-in learner's next sessions, across their editions: one query."""
-    meetings = (
-        list(Meeting.objects.upcoming().of_learner(user.pk).distinct()[:limit])
-        if getattr(user, "is_authenticated", False)
-        else []
-    )
+def upcoming_sessions(
+    context: dict[str, Any], user: Any, limit: int = 5, course: Any = None
+) -> dict[str, Any]:
+    """The signed-in learner's next sessions, across their editions or of one course: one
+    query."""
+    if not getattr(user, "is_authenticated", False):
+        return {"meetings": [], "now": timezone.now()}
+    found = Meeting.objects.upcoming().of_learner(user.pk)
+    if course is not None:
+        found = found.filter(cohort__course_id=course.pk)
+    meetings = list(found.distinct()[:limit])
     return {"meetings": meetings, "now": timezone.now()}
 
 

@@ -346,3 +346,13 @@ def test_an_edition_without_reminders_sends_none(
     cohort.save()
     make_meeting(cohort, in_minutes=30, title="Otra")
     assert services.due_reminders() == []
+
+
+def test_learners_see_their_next_sessions_on_my_courses_and_the_course_page(
+    online, enrolled, learner, other_learner, signed_in
+):
+    client = signed_in(learner)
+    for path in ("/en/my-courses/", "/es/cursos/ciudad-educadora/"):
+        assert "Webinario con la formadora" in client.get(path).content.decode(), path
+    stranger = signed_in(other_learner).get("/es/cursos/ciudad-educadora/").content.decode()
+    assert "Webinario con la formadora" not in stranger
