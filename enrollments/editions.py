@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +15,7 @@ from accounts import access
 from accounts.models import Delegation, User
 from cms.localization import localize_pages
 from cms.models import CourseLesson
-from config.validators import no_bidi_controls
+from config.forms import title_translation_fields, title_translations
 from courses.models import Cohort, Course
 from enrollments.models import OptionalLesson
 
@@ -75,17 +74,7 @@ class EditionForm(forms.ModelForm):
         self.user = user
         fields: Any = self.fields
         # The title in each language, after the title itself (readers get their language's).
-        translations = self.instance.title_translations or {}
-        titled = {}
-        for code, language_name in settings.LANGUAGES:
-            titled[f"title_{code}"] = forms.CharField(
-                label=_("Title in %(language)s") % {"language": language_name},
-                required=False,
-                max_length=200,
-                initial=translations.get(code, ""),
-                help_text=_("If it differs from the title above."),
-                validators=[no_bidi_controls],
-            )
+        titled = title_translation_fields(self.instance.title_translations or {})
         self.fields = {
             **{key: fields[key] for key in list(fields)[:1]},
             **titled,
@@ -105,6 +94,7 @@ class EditionForm(forms.ModelForm):
             Q(is_trainer=True, is_active=True) | Q(pk__in=current.values("pk"))
         ).order_by("certificate_name", "email")
         fields["trainers"].required = False
+        fields["session_reminders"].required = False  # kept as it is when not sent
         for name in ("starts_on", "ends_on", "enrollment_opens_at", "enrollment_closes_at"):
             fields[name].widget.attrs["required"] = True
         if self.instance.pk:
@@ -132,6 +122,10 @@ class EditionForm(forms.ModelForm):
             field.help_text = _(
                 "The edition is closed: what it required is fixed. Reopen it to change this."
             )
+
+    def clean_session_reminders(self) -> str:
+        value: str = self.cleaned_data.get("session_reminders") or ""
+        return value or self.instance.session_reminders or Cohort.SessionReminders.BOTH
 
     def clean_course(self) -> Course:
         course: Course = self.cleaned_data["course"]
@@ -164,11 +158,7 @@ def save(*, form: EditionForm) -> Cohort:
     try:
         with transaction.atomic():
             cohort: Cohort = form.save(commit=False)
-            cohort.title_translations = {
-                code: value.strip()
-                for code, _name in settings.LANGUAGES
-                if (value := form.cleaned_data.get(f"title_{code}") or "").strip()
-            }
+            cohort.title_translations = title_translations(form.cleaned_data)
             if not cohort.pk:
                 cohort.created_by = user
                 cohort.creation_key = key

@@ -7,13 +7,12 @@ import zoneinfo
 from typing import Any
 
 from django import forms
-from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User, available_time_zones
-from config.validators import no_bidi_controls
+from config.forms import title_translation_fields, title_translations
 from courses.models import Cohort
 from meetings.models import Meeting
 
@@ -76,19 +75,9 @@ class MeetingForm(forms.ModelForm):
             choices=[(name, name) for name in sorted(available_time_zones())],
             initial=zone_name,
         )
-        translations = (instance.title_translations if instance else None) or {}
-        titled = {}
-        for code, language_name in settings.LANGUAGES:
-            if code == cohort.language:
-                continue
-            titled[f"title_{code}"] = forms.CharField(
-                label=_("Title in %(language)s") % {"language": language_name},
-                required=False,
-                max_length=200,
-                initial=translations.get(code, ""),
-                help_text=_("If it differs from the title above."),
-                validators=[no_bidi_controls],
-            )
+        titled = title_translation_fields(
+            (instance.title_translations if instance else None) or {}, skip=cohort.language
+        )
         order = list(fields)
         self.fields = {
             **{order[0]: fields[order[0]]},
@@ -130,9 +119,5 @@ class MeetingForm(forms.ModelForm):
     def values(self) -> dict[str, Any]:
         data = self.cleaned_data
         values = {name: data[name] for name in FIELDS if name != "facilitators"}
-        values["title_translations"] = {
-            code: data[f"title_{code}"].strip()
-            for code, _name in settings.LANGUAGES
-            if data.get(f"title_{code}", "").strip()
-        }
+        values["title_translations"] = title_translations(data)
         return values
