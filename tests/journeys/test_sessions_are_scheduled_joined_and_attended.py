@@ -6,6 +6,7 @@ face-to-face workshop by scanning the trainer's screen. Spanish on a desktop, Po
 from __future__ import annotations
 
 import datetime
+import re
 import zoneinfo
 
 import pytest
@@ -118,5 +119,20 @@ def test_a_session_is_scheduled_joined_and_checked_into(
     expect(page.get_by_role("status")).to_contain_text(words["present"])
     assert_accessible(page)
     assert Attendance.objects.get(meeting=workshop).checked_in_at is not None
+    page.goto(f"{site}/{language}/calendar/")
+    expect(page.locator("#feed-url")).to_have_value(re.compile(r"/calendar/.+\.ics$"))
+    assert_accessible(page)
     assert not page.console_errors, page.console_errors
+    finish(page, context)
+
+    # The coordinator's register shows the learner present, and can be changed by hand.
+    context, page = signed_in_page(browser, site, coordinator, viewport=viewport)
+    page.goto(f"{site}/{language}/sessions/{workshop.public_id}/register/")
+    expect(page.locator("table")).to_contain_text(learner.display_name)
+    assert_accessible(page)
+    enrollment = learner.enrollments.get(cohort=cohort)
+    page.locator(f"#status-{enrollment.public_id}").select_option("excused")
+    page.locator("button[type=submit]").last.click()
+    page.wait_for_load_state()
+    assert Attendance.objects.get(meeting=workshop).status == "excused"
     finish(page, context)
