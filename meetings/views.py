@@ -10,6 +10,7 @@ import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -24,6 +25,8 @@ from enrollments.models import Enrollment
 from meetings import calendars, services
 from meetings.forms import MeetingForm
 from meetings.models import Attendance, Meeting
+
+REGISTER_PAGE = 100  # participants per page of the register
 
 
 def _user(request: HttpRequest) -> User:
@@ -289,17 +292,20 @@ def register(request: HttpRequest, public_id: str) -> HttpResponse:
                 % {"count": changed},
             )
             return HttpResponseRedirect(reverse("meetings:register", args=[found.public_id]))
-    enrollments = list(
+    page = Paginator(
         Enrollment.objects.active()
         .filter(cohort_id=found.cohort_id)
         .select_related("learner__member_city")
-        .order_by("learner__last_name", "learner__first_name", "learner__email")
-    )
+        .order_by("learner__last_name", "learner__first_name", "learner__email", "pk"),
+        REGISTER_PAGE,
+    ).get_page(request.GET.get("page"))
     attendances = {
         a.enrollment_id: a
-        for a in Attendance.objects.filter(meeting=found).select_related("changed_by")
+        for a in Attendance.objects.filter(
+            meeting=found, enrollment__in=[e.pk for e in page]
+        ).select_related("changed_by")
     }
-    rows = [(e, attendances.get(e.pk)) for e in enrollments]
+    rows = [(e, attendances.get(e.pk)) for e in page]
     return render(
         request,
         "meetings/register.html",
@@ -307,6 +313,7 @@ def register(request: HttpRequest, public_id: str) -> HttpResponse:
             "meeting": found,
             "title": found.shown_title(),
             "rows": rows,
+            "register_page": page,
             "statuses": Attendance.Status.choices,
         },
         status=status,
