@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from rest_framework import permissions, status, viewsets
+from rest_framework import permissions, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.request import Request
@@ -44,6 +44,11 @@ def visible_meetings(user: Any) -> QuerySet[Meeting]:
     ).distinct()
 
 
+class SessionQuerySerializer(serializers.Serializer):
+    cohort = serializers.UUIDField(required=False)
+    upcoming = serializers.BooleanField(required=False)
+
+
 class MeetingViewSet(viewsets.GenericViewSet):
     """Sessions of the cohorts one takes part in or runs."""
 
@@ -74,16 +79,18 @@ class MeetingViewSet(viewsets.GenericViewSet):
         ]
     )
     def list(self, request: Request) -> Response:
+        for name in ("cohort", "upcoming"):
+            if len(request.query_params.getlist(name)) > 1:
+                raise serializers.ValidationError({name: [_("Give it once.")]})
+        upcoming = request.query_params.get("upcoming")
+        if upcoming is not None and upcoming not in ("true", "false"):
+            raise serializers.ValidationError({"upcoming": [_("Say true or false.")]})
+        query = SessionQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
         meetings = self.get_queryset()
-        cohort = request.query_params.get("cohort")
-        if cohort:
-            if not services._is_uuid(cohort):
-                return Response(
-                    {"detail": _("“cohort” must be an edition's id."), "code": "invalid"},
-                    status=status.HTTP_400_BAD_REQUEST,
-                )
+        if cohort := query.validated_data.get("cohort"):
             meetings = meetings.filter(cohort__public_id=cohort)
-        if request.query_params.get("upcoming") in ("1", "true", "True"):
+        if query.validated_data.get("upcoming"):
             meetings = meetings.filter(cancelled_at__isnull=True, ends_at__gt=timezone.now())
         page = self.paginate_queryset(meetings)
         return self.get_paginated_response(MeetingSerializer(page, many=True).data)

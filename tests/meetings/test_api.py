@@ -190,3 +190,26 @@ def test_the_calendar_address_is_ones_own_and_resets(learner, signed_in):
     assert first != reset
     assert client.get(first.split("testserver", 1)[1]).status_code == 404
     assert client.get(reset.split("testserver", 1)[1]).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["upcoming=null", "upcoming=1", "upcoming=true&upcoming=true", "cohort=abc", "cohort=&cohort="],
+)
+def test_a_malformed_session_list_query_gets_a_400(learner, signed_in, query):
+    assert signed_in(learner).get(f"/api/v1/sessions/?{query}").status_code == 400
+
+
+def test_upcoming_sessions_leave_out_past_and_cancelled_ones(
+    cohort, online, enrolled, learner, coordinator, signed_in
+):
+    past = make_meeting(cohort, in_minutes=-300, title="Pasada")
+    cancelled = make_meeting(cohort, in_minutes=600, title="Anulada")
+    services.cancel_meeting(meeting=cancelled, by=coordinator)
+    client = signed_in(learner)
+
+    everything = {s["title"] for s in client.get("/api/v1/sessions/").json()["results"]}
+    upcoming = {s["title"] for s in client.get("/api/v1/sessions/?upcoming=true").json()["results"]}
+
+    assert everything == {online.title, past.title, cancelled.title}
+    assert upcoming == {online.title}
