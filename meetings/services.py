@@ -317,7 +317,7 @@ def set_attendance(
     enrollments = {
         str(e.public_id): e
         for e in Enrollment.objects.active().filter(
-            cohort_id=meeting.cohort_id, public_id__in=[k for k in statuses if _is_uuid(k)]
+            cohort_id=meeting.cohort_id, public_id__in=[k for k in statuses if is_uuid(k)]
         )
     }
     unknown = [key for key in statuses if key not in enrollments]
@@ -356,7 +356,7 @@ def set_attendance(
     return changed
 
 
-def _is_uuid(value: str) -> bool:
+def is_uuid(value: str) -> bool:
     import uuid
 
     try:

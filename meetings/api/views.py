@@ -82,6 +82,9 @@ class MeetingViewSet(viewsets.GenericViewSet):
         for name in ("cohort", "upcoming"):
             if len(request.query_params.getlist(name)) > 1:
                 raise serializers.ValidationError({name: [_("Give it once.")]})
+        cohort = request.query_params.get("cohort")
+        if cohort is not None and not services.is_uuid(cohort):
+            raise serializers.ValidationError({"cohort": [_("“cohort” must be an edition's id.")]})
         upcoming = request.query_params.get("upcoming")
         if upcoming is not None and upcoming not in ("true", "false"):
             raise serializers.ValidationError({"upcoming": [_("Say true or false.")]})

@@ -194,7 +194,15 @@ def test_the_calendar_address_is_ones_own_and_resets(learner, signed_in):
 
 @pytest.mark.parametrize(
     "query",
-    ["upcoming=null", "upcoming=1", "upcoming=true&upcoming=true", "cohort=abc", "cohort=&cohort="],
+    [
+        "upcoming=null",
+        "upcoming=1",
+        "upcoming=",
+        "upcoming=true&upcoming=true",
+        "cohort=abc",
+        "cohort=",
+        "cohort=&cohort=",
+    ],
 )
 def test_a_malformed_session_list_query_gets_a_400(learner, signed_in, query):
     assert signed_in(learner).get(f"/api/v1/sessions/?{query}").status_code == 400
