@@ -33,8 +33,10 @@ cd "$REPO_ROOT"
 "${run_env[@]}" "$PY" manage.py migrate --no-input -v 0 || exit 1
 "${run_env[@]}" "$PY" manage.py seed_demo >/dev/null || exit 1
 # gunicorn, as in production (Django's development server mishandles a body left unread).
+# No request-line limit: a randomly generated query string may exceed gunicorn's 4 KB, and
+# gunicorn's own HTML refusal would hide what the app answers (the front proxy sets the limit).
 "${run_env[@]}" "$VENV/bin/gunicorn" config.wsgi --bind "localhost:$PORT" --workers 3 \
-    --timeout 60 >"$LOG" 2>&1 &
+    --limit-request-line 0 --timeout 60 >"$LOG" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null' EXIT
 for _ in $(seq 60); do
