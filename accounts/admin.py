@@ -14,7 +14,7 @@ class DelegationAdmin(TranslatableAdmin):
 
 @admin.register(Country)
 class CountryAdmin(TranslatableAdmin):
-    list_display = ["iso_code", "__str__", "delegation"]
+    list_display = ["iso_code", "__str__", "delegation", "time_zone"]
     list_filter = ["delegation"]
 
 

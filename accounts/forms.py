@@ -51,6 +51,9 @@ class ProfileForm(forms.ModelForm):
             choices=[("", _("As the site (UTC)")), *time_zone_choices()],
             required=False,
         )
+        if self.instance.pk and not self.instance.time_zone:
+            # Someone who never chose one is offered their city's country's.
+            self.initial["time_zone"] = self.instance.shown_time_zone
         self.fields["gender"] = gender_field()
         self.fields["gender_self_described"].label = _("Gender, in your own words")
         self.fields["gender_self_described"].help_text = _("Only if you chose “In my own words”.")

@@ -57,6 +57,16 @@ class Country(TranslatableModel):
         on_delete=models.PROTECT,
     )
     translations = TranslatedFields(name=models.CharField(_("name"), max_length=120))
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        blank=True,
+        validators=[validate_time_zone],
+        help_text=_(
+            "The time zone of most of its cities: people of the country who chose none see "
+            "times in it."
+        ),
+    )
 
     class Meta:
         verbose_name = _("country")
@@ -255,6 +265,14 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self) -> str:
         return self.first_name or self.email
+
+    @property
+    def shown_time_zone(self) -> str:
+        """Their own time zone, else their city's country's (reads `member_city__country`)."""
+        if self.time_zone:
+            return self.time_zone
+        city = self.member_city
+        return city.country.time_zone if city is not None else ""
 
 
 class PrivacyRequest(models.Model):

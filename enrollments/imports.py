@@ -213,6 +213,8 @@ def _import_rows(job: ImportJob, rows: list[Row]) -> Iterator[tuple[int, int]]:
                 member_city=row.city,
                 position=row.position,
                 preferred_language=row.language,
+                # Their country's, until they choose one on their profile.
+                time_zone=row.city.country.time_zone if row.city else "",
             )
             existing[row.email] = user
         _invitation, new_invitation = invitations.invite(

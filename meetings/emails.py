@@ -34,8 +34,10 @@ def send_meeting_notices(*, meeting_id: int, change: str) -> None:
 
 
 def zone_of(user: User, meeting: Meeting) -> zoneinfo.ZoneInfo:
+    """The person's zone, their country's, or the organiser's."""
+    name = user.shown_time_zone
     try:
-        return zoneinfo.ZoneInfo(user.time_zone) if user.time_zone else meeting.zone
+        return zoneinfo.ZoneInfo(name) if name else meeting.zone
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         return meeting.zone
 
@@ -45,7 +47,8 @@ def send_meeting_notice(*, meeting_id: int, change: str, user_ids: list[int]) ->
     if change in ("day_before", "hour_before") and meeting.is_cancelled:
         return  # cancelled since the reminder was queued
     messages = []
-    for user in User.objects.filter(pk__in=user_ids, is_active=True):
+    people = User.objects.filter(pk__in=user_ids, is_active=True)
+    for user in people.select_related("member_city__country"):
         language = user.preferred_language or meeting.cohort.language
         with translation.override(language), timezone.override(zone_of(user, meeting)):
             context = {

@@ -15,6 +15,15 @@ DELEGATION: dict[str, Any] = {
     },
 }
 
+# Where most of each country's member cities are: the default for people who choose no zone.
+TIME_ZONES = {
+    "AR": "America/Argentina/Buenos_Aires",
+    "BR": "America/Sao_Paulo",
+    "CO": "America/Bogota",
+    "MX": "America/Mexico_City",
+    "UY": "America/Montevideo",
+}
+
 COUNTRIES = {
     "AR": {
         "es": "Argentina",

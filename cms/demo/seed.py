@@ -85,7 +85,11 @@ def _seed_organisation(created: Counter[str]) -> Delegation:
     for iso_code, names in people.COUNTRIES.items():
         country = Country.objects.filter(iso_code=iso_code).first()
         if country is None:
-            country = Country(iso_code=iso_code, delegation=delegation)
+            country = Country(
+                iso_code=iso_code,
+                delegation=delegation,
+                time_zone=people.TIME_ZONES.get(iso_code, ""),
+            )
             _set_translations(country, {k: {"name": v} for k, v in names.items()})
             created["countries"] += 1
         countries[iso_code] = country

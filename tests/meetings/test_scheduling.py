@@ -230,3 +230,25 @@ def test_times_follow_each_zone_across_a_daylight_saving_change(cohort, coordina
         clock(after, z) for z in ("Europe/Madrid", "America/Mexico_City", "America/Sao_Paulo")
     ] == ["18:00", "10:00", "13:00"]
     assert timezone.is_aware(after.starts_at)
+
+
+def test_someone_who_chose_no_time_zone_gets_their_countrys(
+    cohort, coordinator, signed_in, django_capture_on_commit_callbacks
+):
+    from accounts.models import MemberCity
+    from tests.factories import MemberCityFactory
+
+    recife = MemberCityFactory(name="Recife")
+    recife.country.time_zone = "America/Sao_Paulo"
+    recife.country.save()
+    person = UserFactory(email="sem-fuso@recife.example", member_city=recife, time_zone="")
+    enrollment_services.enroll_learner(cohort=cohort, learner=person)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        signed_in(coordinator).post(f"/en/cohorts/{cohort.public_id}/sessions/new/", form_data())
+
+    (message,) = [m for m in mail.outbox if m.to == [person.email]]
+    assert "13:00" in message.body and "America/Sao_Paulo" in message.body
+    profile = signed_in(person).get("/en/accounts/profile/")
+    assert profile.context["form"]["time_zone"].initial == "America/Sao_Paulo"
+    assert MemberCity.objects.get(pk=recife.pk).country.time_zone == "America/Sao_Paulo"
