@@ -28,6 +28,7 @@ FIELDS = [
     "venue_address",
     "venue_city",
     "seats",
+    "after_module",
     "is_required",
     "facilitators",
 ]
@@ -94,8 +95,24 @@ class MeetingForm(forms.ModelForm):
             .order_by("certificate_name", "email")
         )
         self.fields["facilitators"].required = False
+        self._modules(cohort)
         for name in ("starts_at", "ends_at"):
             self.fields[name].widget.attrs["required"] = True
+
+    def _modules(self, cohort: Cohort) -> None:
+        """The course's modules, titled in the reader's language (stored: the originals)."""
+        from cms.localization import localize_pages
+        from cms.models import ModulePage
+        from enrollments.questionnaires.services import course_modules
+
+        modules = course_modules(cohort)
+        titles = {
+            m.pk: shown.title for m, shown in zip(modules, localize_pages(modules), strict=True)
+        }
+        field: Any = self.fields["after_module"]
+        field.queryset = ModulePage.objects.filter(pk__in=titles).order_by("path")
+        field.label_from_instance = lambda module: titles.get(module.pk, module.title)
+        field.empty_label = _("Not tied to a module")
 
     def _in_zone(self, value: datetime.datetime | None) -> datetime.datetime | None:
         """The form read the time in the reader's zone; it was typed in the chosen one."""

@@ -84,6 +84,15 @@ class Meeting(models.Model):
     seats = models.PositiveIntegerField(
         _("seats"), null=True, blank=True, help_text=_("Leave empty for no limit.")
     )
+    after_module = models.ForeignKey(
+        "cms.ModulePage",
+        verbose_name=_("after the module"),
+        null=True,
+        blank=True,
+        related_name="+",
+        on_delete=models.SET_NULL,
+        help_text=_("Where it fits in the course, for learners planning their reading."),
+    )
     is_required = models.BooleanField(
         _("attendance required to complete the edition"),
         default=False,

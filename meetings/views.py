@@ -165,8 +165,17 @@ def meeting(request: HttpRequest, public_id: str) -> HttpResponse:
             "can_join": found.is_online and found.is_open_to_join(),
             "opens_at": found.starts_at - services.JOIN_OPENS_BEFORE,
             "ended": found.ends_at <= timezone.now(),
+            "module": _shown_module(found),
         },
     )
+
+
+def _shown_module(meeting: Meeting) -> Any:
+    if meeting.after_module is None:
+        return None
+    from cms.localization import localize_pages
+
+    return localize_pages([meeting.after_module])[0]
 
 
 @login_required

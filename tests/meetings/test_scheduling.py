@@ -252,3 +252,20 @@ def test_someone_who_chose_no_time_zone_gets_their_countrys(
     profile = signed_in(person).get("/en/accounts/profile/")
     assert profile.context["form"]["time_zone"].initial == "America/Sao_Paulo"
     assert MemberCity.objects.get(pk=recife.pk).country.time_zone == "America/Sao_Paulo"
+
+
+def test_a_session_can_sit_after_a_module_of_the_course(
+    site, cohort, coordinator, signed_in, enrolled, learner
+):
+    client = signed_in(coordinator)
+    form = client.get(f"/es/cohorts/{cohort.public_id}/sessions/new/").context["form"]
+    (module_id,) = [pk for pk, _label in form.fields["after_module"].choices if pk]
+
+    client.post(
+        f"/es/cohorts/{cohort.public_id}/sessions/new/",
+        form_data(after_module=str(module_id)),
+    )
+
+    meeting = Meeting.objects.get()
+    page = signed_in(learner).get(f"/es/sessions/{meeting.public_id}/").content.decode()
+    assert "Después del módulo «Primer módulo»" in page
