@@ -38,6 +38,19 @@ def certificate_language(enrollment: Enrollment) -> str:
     return preferred if preferred in languages else enrollment.cohort.language
 
 
+def attended_hours(enrollment: Enrollment) -> int:
+    """Hours of the sessions the learner was present at, when the edition counts them (whole
+    hours, rounded down: a certificate never claims more than was attended)."""
+    if not enrollment.cohort.session_hours_count:
+        return 0
+    from meetings.models import Attendance
+
+    present = Attendance.objects.filter(
+        enrollment=enrollment, status=Attendance.Status.PRESENT, meeting__cancelled_at__isnull=True
+    ).select_related("meeting")
+    return int(sum(a.meeting.hours for a in present))
+
+
 def claims_for(enrollment: Enrollment, *, code: str, on: datetime) -> Claims:
     cohort = enrollment.cohort
     course = cohort.course
@@ -55,7 +68,7 @@ def claims_for(enrollment: Enrollment, *, code: str, on: datetime) -> Claims:
         course_code=course.code,
         course_title=translated(course, "certificate_title"),
         course_description=translated(course, "description"),
-        hours=course.nominal_hours,
+        hours=course.nominal_hours + attended_hours(enrollment),
         cohort_name=str((cohort.title_translations or {}).get(language, "")).strip()
         or cohort.title,
         starts_on=cohort.starts_on,

@@ -213,6 +213,14 @@ class Cohort(models.Model):
             "as required must be attended anyway."
         ),
     )
+    session_hours_count = models.BooleanField(
+        _("attended sessions add to the certificate's hours"),
+        default=False,
+        help_text=_(
+            "The certificate then states the course's hours plus the hours of the sessions "
+            "the learner attended."
+        ),
+    )
     # Fixed when the edition closes (enrollments.receivers): lessons published afterwards do
     # not change what a finished edition required. Empty while it runs.
     required_lessons_at_close = models.PositiveIntegerField(null=True, blank=True, editable=False)

@@ -40,6 +40,7 @@ FIELDS = [
     "min_days_enrolled",
     "min_sessions_attended",
     "session_reminders",
+    "session_hours_count",
 ]
 
 

@@ -41,6 +41,7 @@ class CohortSerializer(serializers.ModelSerializer):
             "min_days_enrolled",
             "min_sessions_attended",
             "session_reminders",
+            "session_hours_count",
             "title_translations",
         ]
 
@@ -212,6 +213,7 @@ class CohortWriteSerializer(serializers.ModelSerializer):
             "min_days_enrolled",
             "min_sessions_attended",
             "session_reminders",
+            "session_hours_count",
             "title_translations",
         ]
 

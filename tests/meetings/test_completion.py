@@ -80,3 +80,33 @@ def test_cancelling_a_required_session_completes_those_who_did_the_rest(
         services.cancel_meeting(meeting=required, by=coordinator)
 
     assert status_of(enrolled) == "completed"
+
+
+def test_attended_hours_add_to_the_certificates_when_the_edition_says_so(
+    cohort, enrolled, learner, coordinator
+):
+    from django.utils import timezone
+
+    from certificates import services as certificates
+    from certificates.credentials import codes
+
+    first = make_meeting(cohort, minutes=90)
+    second = make_meeting(cohort, in_minutes=-30, minutes=90)
+    third = make_meeting(cohort, in_minutes=-20, minutes=60)
+    services.join(meeting=first, user=learner)
+    services.join(meeting=second, user=learner)
+    services.set_attendance(
+        meeting=third, by=coordinator, statuses={str(enrolled.public_id): "excused"}
+    )
+    nominal = cohort.course.nominal_hours
+
+    def hours() -> int:
+        enrollment = Enrollment.objects.select_related("cohort__course", "learner").get(
+            pk=enrolled.pk
+        )
+        return certificates.claims_for(enrollment, code=codes.new_code(), on=timezone.now()).hours
+
+    assert hours() == nominal  # the edition does not count them
+    cohort.session_hours_count = True
+    cohort.save()
+    assert hours() == nominal + 3  # 1.5 h twice; the excused hour does not count
