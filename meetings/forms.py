@@ -7,6 +7,7 @@ import zoneinfo
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -79,7 +80,21 @@ class MeetingForm(forms.ModelForm):
         titled = title_translation_fields(
             (instance.title_translations if instance else None) or {}, skip=cohort.language
         )
-        order = list(fields)
+        described = (instance.description_translations if instance else None) or {}
+        for code, language_name in settings.LANGUAGES:
+            if code != cohort.language:
+                fields[f"description_{code}"] = forms.CharField(
+                    label=_("Description in %(language)s") % {"language": language_name},
+                    required=False,
+                    max_length=4000,
+                    initial=described.get(code, ""),
+                    widget=forms.Textarea(attrs={"rows": 2}),
+                    help_text=_("If it differs from the description above."),
+                )
+        order = [k for k in fields if not k.startswith("description_")]
+        described_fields = [k for k in fields if k.startswith("description_")]
+        at = order.index("description") + 1
+        order = order[:at] + described_fields + order[at:]
         self.fields = {
             **{order[0]: fields[order[0]]},
             **titled,
@@ -137,4 +152,9 @@ class MeetingForm(forms.ModelForm):
         data = self.cleaned_data
         values = {name: data[name] for name in FIELDS if name != "facilitators"}
         values["title_translations"] = title_translations(data)
+        values["description_translations"] = {
+            code: data[f"description_{code}"].strip()
+            for code, _name in settings.LANGUAGES
+            if (data.get(f"description_{code}") or "").strip()
+        }
         return values

@@ -256,6 +256,25 @@ class AttendanceChange(models.Model):
         ordering = ["changed_at", "pk"]
 
 
+class Booking(models.Model):
+    """A learner's place at a session with limited seats."""
+
+    meeting = models.ForeignKey(Meeting, related_name="bookings", on_delete=models.CASCADE)
+    enrollment = models.ForeignKey(
+        "enrollments.Enrollment", related_name="bookings", on_delete=models.CASCADE
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("booked place")
+        verbose_name_plural = _("booked places")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "enrollment"], name="one_booking_per_session_and_learner"
+            )
+        ]
+
+
 def new_feed_token() -> str:
     return secrets.token_urlsafe(24)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from accounts.models import User
-from meetings.models import Attendance, CalendarFeed
+from meetings.models import Attendance, Booking, CalendarFeed
 
 
 def personal_data(user: User) -> dict[str, Any]:
@@ -27,6 +27,10 @@ def personal_data(user: User) -> dict[str, Any]:
                 "changed_at": a.changed_at,
             }
             for a in attendances
+        ],
+        "booked_places": [
+            {"session": str(b.meeting.public_id), "title": b.meeting.title, "at": b.created_at}
+            for b in Booking.objects.filter(enrollment__learner=user).select_related("meeting")
         ],
         "has_calendar_address": CalendarFeed.objects.filter(user=user).exists(),
     }

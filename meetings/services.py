@@ -27,6 +27,7 @@ from meetings.models import (
     JOIN_OPENS_BEFORE,
     Attendance,
     AttendanceChange,
+    Booking,
     CalendarFeed,
     Meeting,
     new_feed_token,
@@ -257,6 +258,34 @@ def join(*, meeting: Meeting, user: User, at: datetime.datetime | None = None) -
             at=at,
         )
     return meeting.meeting_url
+
+
+@transaction.atomic
+def book(*, meeting: Meeting, user: User) -> Booking:
+    """Takes one of the session's places; asking twice keeps the one place. The session's row
+    is locked while seats are counted, so two learners clicking at once never exceed them."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    enrollment = _seat_of(meeting, user)
+    if enrollment is None:
+        raise ValidationError(
+            _("You are not enrolled in the edition of this session."), code="not_enrolled"
+        )
+    if meeting.is_cancelled:
+        raise ValidationError(_("This session was cancelled."), code="cancelled")
+    if meeting.ends_at <= timezone.now():
+        raise ValidationError(_("This session has ended."), code="ended")
+    existing = Booking.objects.filter(meeting=meeting, enrollment=enrollment).first()
+    if existing is not None:
+        return existing
+    if meeting.seats is not None and meeting.bookings.count() >= meeting.seats:
+        raise ValidationError(_("Every place at this session is taken."), code="full")
+    return Booking.objects.create(meeting=meeting, enrollment=enrollment)
+
+
+@transaction.atomic
+def unbook(*, meeting: Meeting, user: User) -> None:
+    """Gives the place back; nothing happens if there was none."""
+    Booking.objects.filter(meeting=meeting, enrollment__learner=user).delete()
 
 
 def _code_for(meeting: Meeting, period: int) -> str:

@@ -11,6 +11,7 @@ urlpatterns = [
     path("sessions/<uuid:public_id>/edit/", views.meeting_edit, name="meeting_edit"),
     path("sessions/<uuid:public_id>/cancel/", views.cancel, name="cancel"),
     path("sessions/<uuid:public_id>/join/", views.join, name="join"),
+    path("sessions/<uuid:public_id>/booking/", views.booking, name="booking"),
     path("sessions/<uuid:public_id>/calendar.ics", views.calendar_file, name="calendar_file"),
     path("sessions/<uuid:public_id>/check-in/", views.check_in, name="check_in"),
     path("sessions/<uuid:public_id>/check-in/screen/", views.check_in_screen, name="screen"),

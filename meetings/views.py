@@ -166,6 +166,8 @@ def meeting(request: HttpRequest, public_id: str) -> HttpResponse:
             "opens_at": found.starts_at - services.JOIN_OPENS_BEFORE,
             "ended": found.ends_at <= timezone.now(),
             "module": _shown_module(found),
+            "booked": bool(seat) and found.bookings.filter(enrollment=seat).exists(),
+            "taken": found.bookings.count() if found.seats else 0,
         },
     )
 
@@ -176,6 +178,24 @@ def _shown_module(meeting: Meeting) -> Any:
     from cms.localization import localize_pages
 
     return localize_pages([meeting.after_module])[0]
+
+
+@login_required
+@require_POST
+def booking(request: HttpRequest, public_id: str) -> HttpResponse:
+    found, _staff, _seat = _meeting(request, public_id)
+    user = _user(request)
+    if request.POST.get("action") == "cancel":
+        services.unbook(meeting=found, user=user)
+        messages.success(request, _("Your place is given back."))
+    else:
+        try:
+            services.book(meeting=found, user=user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Your place is booked."))
+    return HttpResponseRedirect(reverse("meetings:meeting", args=[found.public_id]))
 
 
 @login_required

@@ -134,3 +134,8 @@ class JoinSerializer(serializers.Serializer):
 
 class FeedSerializer(serializers.Serializer):
     url = serializers.URLField(help_text="The private calendar address (iCalendar).")
+
+
+class BookingSerializer(serializers.Serializer):
+    session = serializers.UUIDField()
+    booked_at = serializers.DateTimeField()

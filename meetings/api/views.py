@@ -25,6 +25,7 @@ from enrollments.models import Enrollment
 from meetings import services
 from meetings.api.serializers import (
     AttendanceSerializer,
+    BookingSerializer,
     CheckInSerializer,
     FeedSerializer,
     JoinSerializer,
@@ -171,6 +172,26 @@ class MeetingViewSet(viewsets.GenericViewSet):
         the start until the end."""
         url = services.join(meeting=self.get_object(), user=current_user(request))
         return Response({"url": url})
+
+    @extend_schema(
+        methods=["POST"],
+        request=None,
+        responses=BookingSerializer,
+        description="Takes one of the session's places (asking twice keeps the one place).",
+    )
+    @extend_schema(methods=["DELETE"], request=None, responses={204: None})
+    @action(detail=True, methods=["post", "delete"])
+    def booking(self, request: Request, public_id: str) -> Response:
+        meeting = self.get_object()
+        user = current_user(request)
+        if request.method == "DELETE":
+            services.unbook(meeting=meeting, user=user)
+            return Response(status=status.HTTP_204_NO_CONTENT)
+        booked = services.book(meeting=meeting, user=user)
+        return Response(
+            {"session": str(meeting.public_id), "booked_at": booked.created_at},
+            status=status.HTTP_200_OK,
+        )
 
     @extend_schema(request=CheckInSerializer, responses=AttendanceSerializer)
     @action(detail=True, methods=["post"], url_path="check-in")

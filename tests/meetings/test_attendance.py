@@ -356,3 +356,30 @@ def test_learners_see_their_next_sessions_on_my_courses_and_the_course_page(
         assert "Webinario con la formadora" in client.get(path).content.decode(), path
     stranger = signed_in(other_learner).get("/es/cursos/ciudad-educadora/").content.decode()
     assert "Webinario con la formadora" not in stranger
+
+
+def test_a_session_with_limited_seats_books_each_place_once_and_no_more(
+    cohort, workshop, enrolled, learner, other_learner, signed_in
+):
+    from meetings.models import Booking
+
+    cohort.capacity = 5
+    cohort.save()
+    workshop.seats = 1
+    workshop.save()
+    second = enrollment_services.enroll_learner(cohort=cohort, learner=other_learner)
+    url = f"/en/sessions/{workshop.public_id}/booking/"
+
+    for _twice in range(2):
+        booked = signed_in(learner).post(url, follow=True).content.decode()
+    refused = signed_in(other_learner).post(url, follow=True).content.decode()
+
+    assert "Your place is booked" in booked and "1 of 1 taken" in booked
+    assert "Every place at this session is taken" in refused
+    assert list(Booking.objects.values_list("enrollment", flat=True)) == [enrolled.pk]
+    signed_in(learner).post(url, {"action": "cancel"})
+    api = signed_in(other_learner).post(f"/api/v1/sessions/{workshop.public_id}/booking/")
+    assert api.status_code == 200
+    assert list(Booking.objects.values_list("enrollment", flat=True)) == [second.pk]
+    full = signed_in(learner).post(f"/api/v1/sessions/{workshop.public_id}/booking/")
+    assert full.status_code == 400 and full.json()["code"] == "full"

@@ -24,6 +24,8 @@ def form_data(**changes) -> dict:
     data = {
         "title": "Webinario: la ciudad que educa",
         "title_pt": "Webinário: a cidade que educa",
+        "description": "Una hora con la formadora.",
+        "description_pt": "Uma hora com a formadora.",
         "kind": "online",
         "starts_at": "2027-03-10T10:00",
         "ends_at": "2027-03-10T11:30",
@@ -76,6 +78,7 @@ def test_a_coordinator_schedules_once_and_learners_get_the_time_in_their_own_zon
     assert "Webinário: a cidade que educa" in message.subject
     assert "13:00" in message.body and "America/Sao_Paulo" in message.body
     assert "Foi agendada uma sessão de Abril" in message.body and "Joana" in message.body
+    assert "Uma hora com a formadora." in message.body
     method, event = event_of(message)
     assert method == "REQUEST"
     assert event["SEQUENCE"] == 0
