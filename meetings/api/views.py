@@ -255,3 +255,73 @@ class CalendarFeedView(APIView):
     @extend_schema(request=None, responses=FeedSerializer)
     def post(self, request: Request) -> Response:
         return self._answer(request, services.reset_feed(user=current_user(request)))
+
+
+class SessionFiguresSerializer(serializers.Serializer):
+    session = serializers.UUIDField(source="meeting.public_id")
+    title = serializers.SerializerMethodField()
+    starts_at = serializers.DateTimeField(source="meeting.starts_at")
+    present = serializers.SerializerMethodField(help_text='A number, or "<5" for a small group.')
+    breakdowns = serializers.SerializerMethodField(
+        help_text='By "gender", "country" and "city": each a list of {group, present}.'
+    )
+
+    def get_title(self, figures: Any) -> str:
+        return str(figures.meeting.shown_title())
+
+    def get_present(self, figures: Any) -> int | str:
+        return figures.present.published  # type: ignore[no-any-return]
+
+    def get_breakdowns(self, figures: Any) -> dict[str, list[dict[str, Any]]]:
+        return {
+            name: [{"group": row.label, "present": row.cell.published} for row in rows]
+            for name, rows in figures.breakdowns.items()
+        }
+
+
+class AttendanceReportView(APIView):
+    """Attendance per session of an edition, by gender, country and city, small groups hidden;
+    for its trainers and coordinators. `?export=csv|xlsx` downloads it."""
+
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(
+        responses={
+            (200, "application/json"): SessionFiguresSerializer(many=True),
+            (200, "text/csv"): OpenApiTypes.STR,
+            (
+                200,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            ): OpenApiTypes.BINARY,
+        },
+        parameters=[OpenApiParameter("export", str, enum=["csv", "xlsx"])],
+    )
+    def get(self, request: Request, public_id: str) -> Any:
+        from enrollments import spreadsheets
+        from meetings import reports
+
+        cohort = Cohort.objects.filter(public_id=public_id).first()
+        if cohort is None or not access.can_follow_cohort(current_user(request), cohort):
+            raise NotFound(_("There is no such cohort."))
+        figures = reports.attendance(cohort)
+        export = request.query_params.get("export")
+        if export not in (None, "csv", "xlsx"):
+            raise serializers.ValidationError({"export": [_("Say csv or xlsx.")]})
+        data = SessionFiguresSerializer(figures, many=True).data
+        if export is None:
+            return Response(data)
+        header = [_("Session"), _("Starts at"), _("Group"), _("Present")]
+        rows = [
+            [item["title"], item["starts_at"], name_or_total, present]
+            for item in data
+            for name_or_total, present in [(_("Total"), item["present"])]
+            + [
+                (row["group"], row["present"])
+                for rows_ in item["breakdowns"].values()
+                for row in rows_
+            ]
+        ]
+        name = f"attendance-{cohort.public_id}"
+        if export == "csv":
+            return spreadsheets.csv_response(name, header, rows)
+        return spreadsheets.xlsx_response(name, [(str(_("Attendance")), header, rows)])

@@ -45,7 +45,7 @@ def sessions_of(enrollment: Any) -> dict[str, Any]:
 def session_attendance(cohort: Any) -> dict[str, Any]:
     from meetings import reports
 
-    return {"figures": reports.attendance(cohort), "min_cell": _min_cell()}
+    return {"figures": reports.attendance(cohort), "min_cell": _min_cell(), "cohort": cohort}
 
 
 def _min_cell() -> int:

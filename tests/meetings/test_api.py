@@ -221,3 +221,21 @@ def test_upcoming_sessions_leave_out_past_and_cancelled_ones(
 
     assert everything == {online.title, past.title, cancelled.title}
     assert upcoming == {online.title}
+
+
+def test_the_attendance_report_downloads_for_staff_only(
+    cohort, online, enrolled, learner, coordinator, outside_coordinator, signed_in
+):
+    services.join(meeting=online, user=learner)
+    url = f"/api/v1/cohorts/{cohort.public_id}/attendance/"
+
+    figures = signed_in(coordinator).get(url).json()
+    csv = signed_in(coordinator).get(url, {"export": "csv"})
+    wrong = signed_in(coordinator).get(url, {"export": "pdf"})
+
+    assert figures[0]["present"] == "<5"  # one person: hidden
+    assert csv["Content-Type"].startswith("text/csv")
+    assert "Webinario con la formadora" in b"".join(csv.streaming_content).decode()
+    assert wrong.status_code == 400
+    assert signed_in(learner).get(url).status_code == 404
+    assert signed_in(outside_coordinator).get(url).status_code == 404
