@@ -186,53 +186,37 @@ def test_only_the_cohorts_staff_schedule_and_only_its_people_see_a_session(
     assert Meeting.objects.count() == 1
 
 
-def test_times_follow_each_zone_across_a_daylight_saving_change(cohort, coordinator):
+@pytest.mark.parametrize(
+    ("day", "clocks"),
+    [
+        (datetime.date(2027, 3, 26), ["18:00", "11:00", "14:00"]),
+        (datetime.date(2027, 4, 2), ["18:00", "10:00", "13:00"]),
+    ],
+    ids=["before", "after"],
+)
+def test_times_follow_each_zone_across_a_daylight_saving_change(cohort, coordinator, day, clocks):
     # Madrid moves its clocks on 28 March 2027; Mexico City no longer does; São Paulo neither.
     from meetings import services
 
-    before = services.schedule_meeting(
+    madrid = zoneinfo.ZoneInfo("Europe/Madrid")
+    starts = datetime.datetime.combine(day, datetime.time(18), tzinfo=madrid)
+    meeting = services.schedule_meeting(
         cohort=cohort,
         by=coordinator,
         fields={
-            "title": "Antes",
+            "title": "Café",
             "kind": "online",
             "meeting_url": "https://meet.jit.si/a",
             "time_zone": "Europe/Madrid",
-            "starts_at": datetime.datetime(
-                2027, 3, 26, 18, 0, tzinfo=zoneinfo.ZoneInfo("Europe/Madrid")
-            ),
-            "ends_at": datetime.datetime(
-                2027, 3, 26, 19, 0, tzinfo=zoneinfo.ZoneInfo("Europe/Madrid")
-            ),
-        },
-    ).meeting
-    after = services.schedule_meeting(
-        cohort=cohort,
-        by=coordinator,
-        fields={
-            "title": "Después",
-            "kind": "online",
-            "meeting_url": "https://meet.jit.si/a",
-            "time_zone": "Europe/Madrid",
-            "starts_at": datetime.datetime(
-                2027, 4, 2, 18, 0, tzinfo=zoneinfo.ZoneInfo("Europe/Madrid")
-            ),
-            "ends_at": datetime.datetime(
-                2027, 4, 2, 19, 0, tzinfo=zoneinfo.ZoneInfo("Europe/Madrid")
-            ),
+            "starts_at": starts,
+            "ends_at": starts + datetime.timedelta(hours=1),
         },
     ).meeting
 
-    def clock(meeting, zone):
-        return meeting.starts_at.astimezone(zoneinfo.ZoneInfo(zone)).strftime("%H:%M")
-
-    assert [
-        clock(before, z) for z in ("Europe/Madrid", "America/Mexico_City", "America/Sao_Paulo")
-    ] == ["18:00", "11:00", "14:00"]
-    assert [
-        clock(after, z) for z in ("Europe/Madrid", "America/Mexico_City", "America/Sao_Paulo")
-    ] == ["18:00", "10:00", "13:00"]
-    assert timezone.is_aware(after.starts_at)
+    zones = ("Europe/Madrid", "America/Mexico_City", "America/Sao_Paulo")
+    shown = [meeting.starts_at.astimezone(zoneinfo.ZoneInfo(z)).strftime("%H:%M") for z in zones]
+    assert shown == clocks
+    assert timezone.is_aware(meeting.starts_at)
 
 
 def test_someone_who_chose_no_time_zone_gets_their_countrys(
