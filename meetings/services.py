@@ -215,16 +215,17 @@ def _record(
         AttendanceChange.objects.create(
             attendance=attendance, status=status, source=source, changed_by=by, changed_at=at
         )
-        # The edition may ask for attendance: being there can be what completes it.
-        progress.refresh_completion(enrollment_id=enrollment.pk)
+        if status == Attendance.Status.PRESENT:
+            # The edition may ask for attendance: being there can be what completes it (and
+            # nothing else can; a completed enrolment stays completed).
+            progress.refresh_completion(enrollment_id=enrollment.pk)
     return attendance
 
 
-def _check_open(meeting: Meeting, *, at: datetime.datetime, opens_early: bool = True) -> None:
+def _check_open(meeting: Meeting, *, at: datetime.datetime) -> None:
     if meeting.is_cancelled:
         raise ValidationError(_("This session was cancelled."), code="cancelled")
-    opens = meeting.starts_at - (JOIN_OPENS_BEFORE if opens_early else datetime.timedelta())
-    if at < opens:
+    if at < meeting.starts_at - JOIN_OPENS_BEFORE:
         raise ValidationError(
             _("This session opens %(minutes)d minutes before it starts.")
             % {"minutes": JOIN_OPENS_BEFORE.seconds // 60},

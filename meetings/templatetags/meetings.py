@@ -5,26 +5,23 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
-from django.utils import timezone
 
 from meetings.models import Meeting
 
 register = template.Library()
 
 
-@register.inclusion_tag("meetings/includes/upcoming.html", takes_context=True)
-def upcoming_sessions(
-    context: dict[str, Any], user: Any, limit: int = 5, course: Any = None
-) -> dict[str, Any]:
+@register.inclusion_tag("meetings/includes/upcoming.html")
+def upcoming_sessions(user: Any, limit: int = 5, course: Any = None) -> dict[str, Any]:
     """The signed-in learner's next sessions, across their editions or of one course: one
     query."""
     if not getattr(user, "is_authenticated", False):
-        return {"meetings": [], "now": timezone.now()}
+        return {"meetings": []}
     found = Meeting.objects.upcoming().of_learner(user.pk)
     if course is not None:
         found = found.filter(cohort__course_id=course.pk)
     meetings = list(found.distinct()[:limit])
-    return {"meetings": meetings, "now": timezone.now()}
+    return {"meetings": meetings}
 
 
 @register.inclusion_tag("meetings/includes/record_sessions.html")

@@ -94,6 +94,7 @@ def test_learners_and_strangers_neither_schedule_nor_see(
         assert client.get("/api/v1/sessions/").json()["results"] == []
         assert client.get(f"/api/v1/sessions/{online.public_id}/").status_code == 404
         assert client.post(f"/api/v1/sessions/{online.public_id}/join/").status_code == 404
+        assert client.post(f"/api/v1/sessions/{online.public_id}/booking/").status_code == 404
     assert Meeting.objects.count() == 1
 
 
