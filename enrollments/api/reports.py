@@ -246,7 +246,7 @@ class OpenFiguresView(APIView):
 
 
 def year_or_400(value: str | None) -> int | None:
-    if not value:
+    if value is None:  # left out: every year; given empty, it is not a year
         return None
     if not (value.isdigit() and len(value) == 4):
         raise serializers.ValidationError({"year": [_("Give a year such as 2025.")]})

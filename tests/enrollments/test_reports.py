@@ -712,3 +712,12 @@ def test_weekly_activity_starts_with_the_edition(roomy, site):
     weeks = aggregates.cohort_report(roomy).weeks
     start = roomy.starts_on - datetime.timedelta(days=roomy.starts_on.weekday())
     assert weeks[0].starts_on == start
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("year", ["", "20x6", "99999"])
+def test_open_figures_refuse_a_year_that_is_not_one(client, year):
+    response = client.get("/api/v1/reports/open/", {"year": year})
+
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["field"] == "year"
