@@ -7,9 +7,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from drf_spectacular.authentication import SessionScheme
 from drf_spectacular.openapi import AutoSchema
 from rest_framework import serializers
 from rest_framework.permissions import AllowAny
+
+
+class AulaSessionScheme(SessionScheme):
+    """Aula's session authentication (it speaks the person's language) is DRF's cookie."""
+
+    target_class = "config.authentication.SessionAuthentication"
 
 
 class ErrorItemSerializer(serializers.Serializer):

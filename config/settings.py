@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "enrollments",
     "meetings",
     "certificates",
+    "activities",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
@@ -339,7 +340,7 @@ REST_FRAMEWORK = {
     # (with the session class first, DRF answers 403, which says "not allowed" instead).
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "config.authentication.TokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "config.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PARSER_CLASSES": [

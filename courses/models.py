@@ -19,7 +19,8 @@ from config.validators import no_bidi_controls, plausible_date
 
 class CourseQuerySet(TranslatableQuerySet):
     def published(self) -> CourseQuerySet:
-        return self.filter(status=Course.Status.PUBLISHED)
+        """The catalogue's courses (an activity's course record is not one)."""
+        return self.filter(status=Course.Status.PUBLISHED, is_activity=False)
 
 
 class Course(TranslatableModel):
@@ -46,6 +47,9 @@ class Course(TranslatableModel):
         _("nominal hours"), validators=[MinValueValidator(1)]
     )
     status = models.CharField(_("status"), max_length=16, choices=Status, default=Status.DRAFT)
+    # The record behind a network activity (activities.NetworkActivity): its certificates'
+    # title, never a course of the catalogue.
+    is_activity = models.BooleanField(default=False, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     translations = TranslatedFields(
@@ -221,6 +225,38 @@ class Cohort(models.Model):
             "the learner attended."
         ),
     )
+
+    class Admission(models.TextChoices):
+        FIRST_COME = "first_come", _("First come, first served")
+        SELECTION = "selection", _("Applications, admitted with balance")
+
+    admission = models.CharField(
+        _("admission"),
+        max_length=16,
+        choices=Admission,
+        default=Admission.FIRST_COME,
+        help_text=_(
+            "With applications, people apply and the organisers admit them in one step that "
+            "balances women and men, countries and cities."
+        ),
+    )
+    max_country_share = models.PositiveSmallIntegerField(
+        _("most seats for one country (%)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=_("E.g. 30: no country takes more than 30 % of the seats. Empty for no limit."),
+    )
+    max_per_city = models.PositiveSmallIntegerField(
+        _("most people from one city"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("E.g. 3: no member city takes more than 3 seats. Empty for no limit."),
+    )
+    # When the organisers first admitted applicants: from then on freed seats go to the
+    # waiting list by the same rule, by themselves.
+    selection_done_at = models.DateTimeField(null=True, blank=True, editable=False)
     # Fixed when the edition closes (enrollments.receivers): lessons published afterwards do
     # not change what a finished edition required. Empty while it runs.
     required_lessons_at_close = models.PositiveIntegerField(null=True, blank=True, editable=False)
@@ -284,6 +320,8 @@ class Cohort(models.Model):
             and self.enrollment_closes_at <= self.enrollment_opens_at
         ):
             errors["enrollment_closes_at"] = _("Enrolment must close after it opens.")
+        if self.admission == self.Admission.SELECTION and self.capacity is None:
+            errors["capacity"] = _("Admission by application needs a number of seats.")
         if errors:
             raise ValidationError(errors)
 

@@ -41,6 +41,9 @@ FIELDS = [
     "min_sessions_attended",
     "session_reminders",
     "session_hours_count",
+    "admission",
+    "max_country_share",
+    "max_per_city",
 ]
 
 
@@ -82,9 +85,11 @@ class EditionForm(forms.ModelForm):
             **{key: fields[key] for key in list(fields)[1:]},
         }
         fields = self.fields
-        fields["course"].queryset = Course.objects.exclude(
-            status=Course.Status.RETIRED
-        ).prefetch_related("translations")
+        fields["course"].queryset = (
+            Course.objects.exclude(status=Course.Status.RETIRED)
+            .filter(is_activity=False)
+            .prefetch_related("translations")
+        )
         fields["delegation"].queryset = (
             Delegation.objects.all()
             if access.is_site_admin(user)
@@ -96,6 +101,7 @@ class EditionForm(forms.ModelForm):
         ).order_by("certificate_name", "email")
         fields["trainers"].required = False
         fields["session_reminders"].required = False  # kept as it is when not sent
+        fields["admission"].required = False  # likewise
         for name in ("starts_on", "ends_on", "enrollment_opens_at", "enrollment_closes_at"):
             fields[name].widget.attrs["required"] = True
         if self.instance.pk:
@@ -123,6 +129,10 @@ class EditionForm(forms.ModelForm):
             field.help_text = _(
                 "The edition is closed: what it required is fixed. Reopen it to change this."
             )
+
+    def clean_admission(self) -> str:
+        value: str = self.cleaned_data.get("admission") or ""
+        return value or self.instance.admission or Cohort.Admission.FIRST_COME
 
     def clean_session_reminders(self) -> str:
         value: str = self.cleaned_data.get("session_reminders") or ""

@@ -25,6 +25,22 @@ def send_seat_offered(*, enrollment_id: int) -> None:
     send_mail(subject, body, None, [learner.email])
 
 
+def send_admission_outcome(*, enrollment_id: int, admitted: bool) -> None:
+    """After the organisers admitted applicants: admitted, or still on the waiting list."""
+    enrollment = Enrollment.objects.select_related("cohort", "learner").get(pk=enrollment_id)
+    learner = enrollment.learner
+    name = "admitted" if admitted else "still_waiting"
+    with translation.override(learner.preferred_language):
+        context = {
+            "learner": learner,
+            "cohort": enrollment.cohort,
+            "my_courses_url": f"{settings.SITE_URL}/{learner.preferred_language}/my-courses/",
+        }
+        subject = render_to_string(f"enrollments/email/{name}_subject.txt", context).strip()
+        body = render_to_string(f"enrollments/email/{name}.txt", context)
+    send_mail(subject, body, None, [learner.email])
+
+
 def send_invitation(*, invitation_id: int) -> None:
     from django.contrib.auth.tokens import default_token_generator
     from django.utils import timezone

@@ -79,7 +79,11 @@ def enroll(
     enrollment = existing or Enrollment(cohort=cohort, learner=learner)
     enrollment.withdrawn_at = None
     taken = Enrollment.objects.filter(cohort=cohort).active().count()
-    if cohort.capacity is None or taken < cohort.capacity:
+    if cohort.admission == Cohort.Admission.SELECTION and not invited:
+        # An application: the organisers admit applicants together (enrollments.admission).
+        enrollment.status = Enrollment.Status.WAITLISTED
+        enrollment.waitlisted_at = now
+    elif cohort.capacity is None or taken < cohort.capacity:
         enrollment.status = Enrollment.Status.ACTIVE
         enrollment.enrolled_at = now
     elif cohort.has_waiting_list:
@@ -146,9 +150,17 @@ def admit(*, enrollment: Enrollment, by: User, add_seat: bool = False) -> Enroll
 
 @transaction.atomic
 def promote_from_waiting_list(*, cohort: Cohort) -> list[Enrollment]:
-    """Fills free seats from the waiting list, first come first served, and tells each learner."""
+    """Fills free seats from the waiting list and tells each learner: first come first served,
+    or, for admission by application, by the balance rule of `enrollments.admission`."""
     cohort = Cohort.objects.select_for_update().get(pk=cohort.pk)
     queue = Enrollment.objects.filter(cohort=cohort, status=Enrollment.Status.WAITLISTED)
+    if cohort.admission == Cohort.Admission.SELECTION:
+        if cohort.selection_done_at is None:
+            return []  # the organisers have not admitted anyone yet: seats wait for them
+        from enrollments.admission import promote_by_rule
+
+        chosen = promote_by_rule(cohort=cohort)
+        queue = queue.filter(pk__in=chosen)
     if cohort.capacity is None:
         free = queue.count()
     else:

@@ -15,6 +15,19 @@ def send_seat_offered_email(enrollment_id: int) -> None:
 
 
 @shared_task(
+    autoretry_for=(OSError,), retry_backoff=True, max_retries=5, name="enrollments.admitted"
+)
+def send_admitted_email(enrollment_id: int) -> None:
+    emails.send_admission_outcome(enrollment_id=enrollment_id, admitted=True)
+
+
+@shared_task(name="enrollments.still_waiting")
+def send_still_waiting_emails(enrollment_ids: list[int]) -> None:
+    for enrollment_id in enrollment_ids:
+        emails.send_admission_outcome(enrollment_id=enrollment_id, admitted=False)
+
+
+@shared_task(
     autoretry_for=(OSError,), retry_backoff=True, max_retries=5, name="enrollments.invitation"
 )
 def send_invitation_email(invitation_id: int) -> None:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from enrollments import report_views, views
+from enrollments import admission_views, report_views, views
 from enrollments.questionnaires import views as questionnaire_views
 
 app_name = "enrollments"
@@ -9,6 +9,7 @@ urlpatterns = [
     path("my-courses/", views.my_courses, name="my_courses"),
     path("cohorts/<uuid:public_id>/enroll/", views.enroll, name="enroll"),
     path("cohorts/<uuid:public_id>/roster/", views.roster, name="roster"),
+    path("cohorts/<uuid:public_id>/admission/", admission_views.admission, name="admission"),
     path("editions/new/", views.edition_new, name="edition_new"),
     path("cohorts/<uuid:public_id>/import/", views.import_form, name="import_form"),
     path("imports/<uuid:public_id>/", views.import_job, name="import_job"),

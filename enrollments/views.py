@@ -92,6 +92,8 @@ def my_courses(request: HttpRequest) -> HttpResponse:
     enrollments = list(
         Enrollment.objects.of_learner(user.pk)
         .exclude(status=Enrollment.Status.WITHDRAWN)
+        # Activities (seminars, visits, cafés) are listed apart, by the activities app's tag.
+        .filter(cohort__activity__isnull=True)
         .with_required_lessons()
         .select_related("cohort__course")
         # By name: the certificates app sits above this one and shows them on the page.

@@ -54,6 +54,9 @@ class UserFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     email = factory.Sequence(lambda n: f"person{n}@city.example")
+    # The `client` fixture asks for English, and the API answers people in their profile's
+    # language: English unless a test says otherwise.
+    preferred_language = "en"
     certificate_name = factory.Sequence(lambda n: f"Person Number {n}")
     password = factory.PostGenerationMethodCall("set_password", PASSWORD)
 

@@ -16,7 +16,11 @@ class CourseViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_field = "code"
 
     def get_queryset(self) -> QuerySet[Course]:
-        courses = Course.objects.prefetch_related("translations").order_by("code")
+        courses = (
+            Course.objects.filter(is_activity=False)
+            .prefetch_related("translations")
+            .order_by("code")
+        )
         if access.is_trainer(self.request.user):
             return courses
         return courses.published()

@@ -42,6 +42,9 @@ class CohortSerializer(serializers.ModelSerializer):
             "min_sessions_attended",
             "session_reminders",
             "session_hours_count",
+            "admission",
+            "max_country_share",
+            "max_per_city",
             "title_translations",
         ]
 
@@ -184,7 +187,9 @@ class ImportJobSerializer(serializers.ModelSerializer):
 class CohortWriteSerializer(serializers.ModelSerializer):
     """What coordinators set on a cohort of their delegation."""
 
-    course = serializers.SlugRelatedField(slug_field="code", queryset=Course.objects.all())
+    course = serializers.SlugRelatedField(
+        slug_field="code", queryset=Course.objects.filter(is_activity=False)
+    )
     delegation = serializers.SlugRelatedField(slug_field="code", queryset=Delegation.objects.all())
     trainers = serializers.SlugRelatedField(
         slug_field="email", queryset=User.objects.all(), many=True, required=False
@@ -214,6 +219,9 @@ class CohortWriteSerializer(serializers.ModelSerializer):
             "min_sessions_attended",
             "session_reminders",
             "session_hours_count",
+            "admission",
+            "max_country_share",
+            "max_per_city",
             "title_translations",
         ]
 
@@ -247,6 +255,10 @@ class CohortWriteSerializer(serializers.ModelSerializer):
         if opens and closes and closes <= opens:  # type: ignore[operator]
             raise serializers.ValidationError(
                 {"enrollment_closes_at": _("Enrolment must close after it opens.")}
+            )
+        if value("admission") == Cohort.Admission.SELECTION and value("capacity") is None:
+            raise serializers.ValidationError(
+                {"capacity": _("Admission by application needs a number of seats.")}
             )
         return attrs
 

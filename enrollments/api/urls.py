@@ -1,6 +1,7 @@
 from django.urls import path
 from rest_framework.routers import DefaultRouter
 
+from enrollments.api.admission import AdmissionView
 from enrollments.api.reports import CohortReportView, DelegationReportView, OpenFiguresView
 from enrollments.api.views import (
     CohortViewSet,
@@ -27,6 +28,7 @@ router.register(
 urlpatterns = [
     path("xapi/statements", StatementsView.as_view(), name="xapi-statements"),  # the busiest
     *router.urls,
+    path("cohorts/<uuid:public_id>/admission/", AdmissionView.as_view(), name="cohort-admission"),
     path("lessons/<uuid:translation_key>/done/", LessonDoneView.as_view(), name="lesson-done"),
     path(
         "cohorts/<uuid:public_id>/questionnaires/",

@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from certificates import services
 from certificates.credentials import codes
+from certificates.models import Certificate
 
 UNKNOWN = codes.display("0" * 15 + codes.check_symbol("0" * 15))
 
@@ -243,11 +244,19 @@ def test_the_genuine_pdf_of_a_revoked_certificate_is_not_shown_as_valid(
 
 
 def test_the_issuer_is_named_in_the_readers_language_unless_one_name_is_configured(
-    client, certificate, settings
+    client, enrollment, coordinator, settings, django_capture_on_commit_callbacks
 ):
     import io
 
     from pypdf import PdfReader
+
+    from .conftest import complete
+
+    enrollment.learner.preferred_language = "es"  # the certificate is in its holder's language
+    enrollment.learner.save(update_fields=["preferred_language"])
+    with django_capture_on_commit_callbacks(execute=True):
+        complete(enrollment, coordinator)
+    certificate = Certificate.objects.get(enrollment=enrollment)
 
     with storages["certificates"].open(certificate.pdf.name, "rb") as handle:
         printed = PdfReader(io.BytesIO(handle.read())).pages[0].extract_text()

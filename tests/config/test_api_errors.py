@@ -55,6 +55,8 @@ def test_an_unknown_api_address_answers_json_even_in_debug(client, settings, db)
 
 
 def test_a_missing_object_says_so_in_the_callers_language(signed_in, learner):
+    learner.preferred_language = "es"
+    learner.save(update_fields=["preferred_language"])
     response = signed_in(learner).get(
         "/api/v1/certificates/00000000-0000-4000-8000-000000000000/", HTTP_ACCEPT_LANGUAGE="es"
     )
@@ -78,3 +80,33 @@ def test_a_bug_answers_a_json_500_and_is_logged(client, settings, caplog):
     assert response.status_code == 500
     assert response.json()["code"] == "server_error"
     assert "a bug" in caplog.text
+
+
+@pytest.mark.parametrize("sign_in", ["session", "token"])
+def test_a_signed_in_caller_is_answered_in_their_profiles_language_not_the_headers(
+    client, learner, sign_in
+):
+    learner.preferred_language = "pt"
+    learner.save(update_fields=["preferred_language"])
+    if sign_in == "session":
+        client.force_login(learner)
+        headers = {}
+    else:
+        from rest_framework.authtoken.models import Token
+
+        headers = {"HTTP_AUTHORIZATION": f"Token {Token.objects.create(user=learner).key}"}
+    response = client.get(
+        "/api/v1/certificates/00000000-0000-4000-8000-000000000000/",
+        HTTP_ACCEPT_LANGUAGE="fr",
+        **headers,
+    )
+    assert response.status_code == 404
+    assert response.json()["detail"] == "Não encontrado."
+    assert response["Content-Language"] == "pt"
+
+
+def test_an_anonymous_caller_is_answered_in_the_headers_language(client, db):
+    response = client.get("/api/v1/enrollments/", HTTP_ACCEPT_LANGUAGE="fr")
+    assert response.status_code == 401
+    assert response["Content-Language"] == "fr"
+    assert "authentification" in response.json()["detail"].lower()

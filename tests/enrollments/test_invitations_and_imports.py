@@ -41,6 +41,8 @@ def test_an_invited_learner_accepts_and_is_enrolled(
 ):
     cohort.visibility = "invitation"
     cohort.save()
+    learner.preferred_language = "es"  # the invitation is written in the invitee's language
+    learner.save(update_fields=["preferred_language"])
     with django_capture_on_commit_callbacks(execute=True):
         _invitation, created = invitations.invite(
             cohort=cohort, email=learner.email.upper(), invited_by=coordinator

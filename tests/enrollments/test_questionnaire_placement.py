@@ -179,6 +179,8 @@ def test_the_api_says_after_which_module_in_the_readers_language(
 ):
     seed_questionnaires()
     translate(site["module"], "pt", title="Primeiro módulo")
+    learner.preferred_language = "pt"
+    learner.save(update_fields=["preferred_language"])
     client = signed_in(learner)
 
     listed = client.get("/api/v1/questionnaires/", HTTP_ACCEPT_LANGUAGE="pt").json()["results"]

@@ -76,9 +76,11 @@ def results_url(questionnaire: Questionnaire) -> str:
 def test_a_learner_reads_the_questions_in_their_language(
     signed_in, learner, enrollment, questionnaire
 ):
+    learner.preferred_language = "pt"  # the API speaks the profile's language, not the header's
+    learner.save(update_fields=["preferred_language"])
     client = signed_in(learner)
     shown = client.get(
-        f"/api/v1/questionnaires/{questionnaire.public_id}/", HTTP_ACCEPT_LANGUAGE="pt"
+        f"/api/v1/questionnaires/{questionnaire.public_id}/", HTTP_ACCEPT_LANGUAGE="fr"
     ).json()
     assert shown["title"] == "Avaliação final do curso"
     assert shown["questions"][3]["options"][0]["label"] == "Online"

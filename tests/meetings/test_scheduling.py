@@ -127,6 +127,8 @@ def test_an_overlapping_session_is_allowed_with_a_warning(cohort, coordinator, s
 def test_moving_a_session_updates_the_same_event_and_cancelling_removes_it_once(
     cohort, coordinator, signed_in, enrolled, learner, django_capture_on_commit_callbacks
 ):
+    learner.preferred_language = "es"
+    learner.save(update_fields=["preferred_language"])
     meeting = make_meeting(cohort, in_minutes=3 * 24 * 60)
     client = signed_in(coordinator)
     later = meeting.starts_at.astimezone(zoneinfo.ZoneInfo("America/Mexico_City")) + (
@@ -228,7 +230,9 @@ def test_someone_who_chose_no_time_zone_gets_their_countrys(
     recife = MemberCityFactory(name="Recife")
     recife.country.time_zone = "America/Sao_Paulo"
     recife.country.save()
-    person = UserFactory(email="sem-fuso@recife.example", member_city=recife, time_zone="")
+    person = UserFactory(
+        email="sem-fuso@recife.example", member_city=recife, time_zone="", preferred_language="pt"
+    )
     enrollment_services.enroll_learner(cohort=cohort, learner=person)
 
     with django_capture_on_commit_callbacks(execute=True):

@@ -1,0 +1,94 @@
+"""The activities API: the calendar (anyone), an activity, and applying (signed-in people)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import permissions, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from activities.api.serializers import ActivitySerializer, ApplicationSerializer
+from activities.models import NetworkActivity
+from config.api import current_user
+from config.schema import errors
+from enrollments import services as enrolments
+
+
+class ActivityViewSet(viewsets.GenericViewSet):
+    """Seminars, study visits, virtual cafés: the published ones for anyone, and drafts for
+    their delegation's organisers."""
+
+    serializer_class = ActivitySerializer
+    permission_classes = [permissions.AllowAny]
+    lookup_field = "cohort__public_id"
+    lookup_url_kwarg = "public_id"
+    lookup_value_regex = "[0-9a-f-]{36}"
+
+    def get_queryset(self) -> QuerySet[NetworkActivity]:
+        from meetings.models import Meeting
+
+        return (
+            NetworkActivity.objects.visible_to(self.request.user)
+            .select_related("cohort__delegation", "country")
+            .prefetch_related(
+                Prefetch("cohort__meetings", queryset=Meeting.objects.order_by("starts_at"))
+            )
+            .order_by("cohort__starts_on", "pk")
+        )
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "kind", str, enum=list(NetworkActivity.Kind.values), description="Only this kind."
+            )
+        ]
+    )
+    def list(self, request: Request) -> Response:
+        kinds = request.query_params.getlist("kind")
+        if len(kinds) > 1:
+            raise serializers.ValidationError({"kind": [_("Give it once.")]})
+        activities = self.get_queryset()
+        if kinds:
+            if kinds[0] not in NetworkActivity.Kind.values:
+                raise serializers.ValidationError(
+                    {"kind": [_("Choose one of: %s.") % ", ".join(NetworkActivity.Kind.values)]}
+                )
+            activities = activities.filter(kind=kinds[0])
+        page = self.paginate_queryset(activities)
+        return self.get_paginated_response(ActivitySerializer(page, many=True).data)
+
+    @errors({404: "No such activity, or a draft of another delegation."})
+    def retrieve(self, request: Request, public_id: Any) -> Response:
+        return Response(ActivitySerializer(self.get_object()).data)
+
+    @extend_schema(
+        request=None,
+        responses={
+            201: ApplicationSerializer,
+            200: OpenApiResponse(
+                ApplicationSerializer, description="Applied already: the same application."
+            ),
+        },
+    )
+    @errors(
+        {
+            403: "Applications are closed, or the activity is for others (member cities' "
+            "staff, by invitation).",
+            404: "No such activity.",
+        }
+    )
+    @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])
+    def apply(self, request: Request, public_id: Any) -> Response:
+        activity = self.get_object()
+        enrollment, created = enrolments.enroll(
+            learner=current_user(request), cohort=activity.cohort
+        )
+        return Response(
+            ApplicationSerializer(enrollment).data,
+            status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
+        )

@@ -1,0 +1,145 @@
+"""NetworkActivity use cases: creating one (with the cohort that carries it), publishing it."""
+
+from __future__ import annotations
+
+import datetime
+import secrets
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import Country, Delegation, User
+from activities.models import NetworkActivity
+from courses.models import Cohort, Course
+from enrollments.errors import Conflict
+
+
+def _course_code() -> str:
+    return f"ACT-{secrets.token_hex(4).upper()}"
+
+
+@transaction.atomic
+def create_activity(
+    *,
+    by: User,
+    delegation: Delegation,
+    kind: str,
+    title: str,
+    title_translations: dict[str, str],
+    description: str,
+    description_translations: dict[str, str],
+    language: str,
+    audience: str,
+    opens_at: datetime.datetime,
+    closes_at: datetime.datetime,
+    starts_on: datetime.date,
+    ends_on: datetime.date,
+    seats: int,
+    max_country_share: int | None = None,
+    max_per_city: int | None = None,
+    venue: str = "",
+    place: str = "",
+    country: Country | None = None,
+    network_wide: bool = False,
+    key: str = "",
+) -> NetworkActivity:
+    """A draft activity (published once it has a session). Sent twice with the same `key`, it
+    makes one activity. `title` and `description` are the Spanish ones."""
+    if key:
+        existing = NetworkActivity.objects.filter(
+            cohort__created_by=by, cohort__creation_key=key
+        ).first()
+        if existing is not None:
+            return existing
+    course = Course(
+        code=_course_code(), nominal_hours=0, status=Course.Status.PUBLISHED, is_activity=True
+    )
+    course.set_current_language("es")
+    course.certificate_title = title
+    course.description = description
+    course.save()
+    for code, text in title_translations.items():
+        course.set_current_language(code)
+        course.certificate_title = text
+        course.description = description_translations.get(code, "")
+        course.save()
+    cohort = Cohort(
+        course=course,
+        delegation=delegation,
+        language=language,
+        title=title,
+        title_translations=title_translations,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        enrollment_opens_at=opens_at,
+        enrollment_closes_at=closes_at,
+        capacity=seats,
+        has_waiting_list=True,
+        visibility=audience,
+        admission=Cohort.Admission.SELECTION,
+        max_country_share=max_country_share,
+        max_per_city=max_per_city,
+        status=Cohort.Status.DRAFT,
+        # Attending is what an activity asks; its sessions' hours are its certificate's.
+        min_sessions_attended=1,
+        session_hours_count=True,
+        created_by=by,
+        creation_key=key,
+    )
+    cohort.full_clean(exclude=["course", "delegation", "created_by"])
+    try:
+        with transaction.atomic():
+            cohort.save()
+    except IntegrityError:
+        return NetworkActivity.objects.get(cohort__created_by=by, cohort__creation_key=key)
+    return NetworkActivity.objects.create(
+        cohort=cohort,
+        kind=kind,
+        description=description,
+        description_translations=description_translations,
+        venue=venue,
+        place=place,
+        country=country,
+        network_wide=network_wide,
+    )
+
+
+@transaction.atomic
+def publish(*, activity: NetworkActivity) -> NetworkActivity:
+    """Opens the activity to applications; refused while it has no session."""
+    cohort = Cohort.objects.select_for_update().get(pk=activity.cohort_id)
+    if cohort.status != Cohort.Status.DRAFT:
+        return activity
+    sessions = cohort.meetings.filter(cancelled_at__isnull=True)  # type: ignore[attr-defined]
+    if not sessions.exists():
+        raise Conflict(
+            _("Schedule at least one session before publishing the activity."),
+            code="no_sessions",
+        )
+    cohort.status = Cohort.Status.OPEN
+    cohort.save(update_fields=["status"])
+    activity.cohort = cohort
+    return activity
+
+
+def is_over(activity: NetworkActivity, *, today: datetime.date | None = None) -> bool:
+    return activity.cohort.ends_on < (today or timezone.localdate())
+
+
+def apply_state(activity: NetworkActivity, user: Any) -> str:
+    """What the activity's page offers this person: "apply", "applied", "admitted",
+    "closed", "sign_in"."""
+    from enrollments.models import Enrollment
+
+    cohort = activity.cohort
+    if user.is_authenticated:
+        mine = Enrollment.objects.filter(cohort=cohort, learner=user).first()
+        if mine is not None and mine.status == Enrollment.Status.WAITLISTED:
+            return "applied"
+        if mine is not None and mine.holds_a_seat:
+            return "admitted"
+    if not cohort.is_enrollment_open():
+        return "closed"
+    return "apply" if user.is_authenticated else "sign_in"

@@ -1,0 +1,88 @@
+"""The activities and admission API: anyone reads the calendar; people apply once; only the
+activity's organisers see and confirm the admission."""
+
+from __future__ import annotations
+
+import pytest
+from django.utils import timezone
+
+from enrollments.models import Enrollment
+from tests.factories import MemberCityFactory, UserFactory
+
+from .test_activities import make_activity
+
+pytestmark = pytest.mark.django_db
+
+
+def test_anyone_reads_the_published_activities_and_drafts_stay_with_their_organisers(
+    client, coordinator, outside_coordinator, city
+):
+    published = make_activity(city.delegation, by=coordinator, title="Visita a Rosario")
+    draft = make_activity(city.delegation, by=coordinator, title="Borrador", publish=False)
+    listed = client.get("/api/v1/activities/", HTTP_ACCEPT_LANGUAGE="es").json()["results"]
+    assert [a["title"] for a in listed] == ["Visita a Rosario"]
+    assert listed[0]["sessions"][0]["city"] == "Rosario"
+    assert client.get(f"/api/v1/activities/{draft.public_id}/").status_code == 404
+    client.force_login(outside_coordinator)
+    assert client.get(f"/api/v1/activities/{draft.public_id}/").status_code == 404
+    client.force_login(coordinator)
+    assert client.get(f"/api/v1/activities/{draft.public_id}/").json()["status"] == "draft"
+    assert client.get("/api/v1/activities/?kind=seminar").json()["count"] == 2
+    assert client.get("/api/v1/activities/?kind=party").status_code == 400
+    assert client.get("/api/v1/activities/?kind=seminar&kind=other").status_code == 400
+    assert published.public_id
+
+
+def test_applying_twice_makes_one_application_and_anonymous_callers_are_asked_to_sign_in(
+    client, coordinator, learner, city
+):
+    activity = make_activity(city.delegation, by=coordinator)
+    url = f"/api/v1/activities/{activity.public_id}/apply/"
+    assert client.post(url).status_code == 401
+    client.force_login(learner)
+    first, again = client.post(url), client.post(url)
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert first.json() == again.json()
+    assert first.json()["status"] == "waitlisted"
+    assert Enrollment.objects.filter(cohort=activity.cohort).count() == 1
+
+
+def test_only_the_organisers_see_and_confirm_the_admission(
+    client, coordinator, outside_coordinator, learner, city
+):
+    activity = make_activity(city.delegation, by=coordinator, seats=1)
+    from enrollments import services as enrolments
+
+    applied = [
+        enrolments.enroll_learner(
+            learner=UserFactory(
+                member_city=MemberCityFactory(), gender=g, gender_consent_at=timezone.now()
+            ),
+            cohort=activity.cohort,
+        )
+        for g in ("man", "woman")
+    ]
+    url = f"/api/v1/cohorts/{activity.cohort.public_id}/admission/"
+    for person in (learner, outside_coordinator):
+        client.force_login(person)
+        assert client.get(url).status_code == 404
+        assert (
+            client.post(url, {"admit": [str(applied[0].public_id)]}, "application/json").status_code
+            == 404
+        )
+    client.force_login(coordinator)
+    proposal = client.get(url).json()
+    assert proposal["free"] == 1
+    assert [a["proposed"] for a in proposal["applicants"]] == [True, False]
+    assert client.post(url, {"admit": []}, "application/json").status_code == 400
+    stranger = client.post(
+        url, {"admit": ["00000000-0000-4000-8000-000000000000"]}, "application/json"
+    )
+    assert stranger.status_code == 400
+    both = client.post(url, {"admit": [str(e.public_id) for e in applied]}, "application/json")
+    assert both.status_code == 409
+    assert not Enrollment.objects.filter(cohort=activity.cohort).active().exists()
+    done = client.post(url, {"admit": [str(applied[1].public_id)]}, "application/json")
+    assert done.json() == {"admitted": [str(applied[1].public_id)]}
+    again = client.post(url, {"admit": [str(applied[1].public_id)]}, "application/json")
+    assert again.json() == {"admitted": []}
