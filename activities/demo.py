@@ -122,6 +122,10 @@ def seed_activities(*, created: Counter[str], by: User | None) -> None:
             changed_at=session.ends_at,
             changed_by=by,
         )
+    # Those who attended complete it and receive their certificate of attendance.
+    from meetings import services as sessions
+
+    sessions.refresh_attendees(cohort_id=cohort.pk)
     created["activities"] += 1
 
     # A virtual café in three weeks: 12 seats, the other participants of the demo apply.

@@ -7,6 +7,9 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
+COMPLETION = "completion"
+ATTENDANCE = "attendance"
+
 
 @dataclass(frozen=True)
 class Claims:
@@ -24,6 +27,13 @@ class Claims:
     language: str  # one of settings.LANGUAGES: es, pt, fr, en, ca
     issued_on: date
     verify_url: str  # the short public address the QR code opens
+    # "completion" (a course's edition) or "attendance" (a network activity: seminar, visit…).
+    # Last and with a default: snapshots frozen before it existed read as completion.
+    kind: str = "completion"
+
+    @property
+    def is_attendance(self) -> bool:
+        return self.kind == ATTENDANCE
 
     @property
     def display_code(self) -> str:

@@ -12,9 +12,10 @@ from functools import lru_cache
 
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from certificates import issuer
-from certificates.claims import Claims
+from certificates.claims import ATTENDANCE, COMPLETION, Claims
 from certificates.models import Certificate, CertificateTemplate
 from certificates.pdf.design import Design, Signatory
 from certificates.pdf.render import CertificateRenderer
@@ -30,13 +31,17 @@ def template_for(course: Course) -> CertificateTemplate | None:
     )
 
 
-def default_title() -> str:
+def default_title(kind: str = COMPLETION) -> str:
+    if kind == ATTENDANCE:
+        return _("Certificate of attendance")
     return _("Certificate of completion")
 
 
-def default_body() -> str:
+def default_body(kind: str = COMPLETION) -> str:
     # Printed between the holder's name and the course's title, above the line with the hours,
     # edition, dates and delegation: it says only what joins them, nothing twice.
+    if kind == ATTENDANCE:
+        return pgettext("certificate body, before the activity's title", "attended")
     return _("has completed the course")
 
 
@@ -48,13 +53,18 @@ def _read(field: object) -> bytes | None:
     return data
 
 
-def design_for(template: CertificateTemplate | None, language: str) -> Design:
+def design_for(
+    template: CertificateTemplate | None, language: str, kind: str = COMPLETION
+) -> Design:
+    """The template's look; its title and body are a course's, so an activity's certificate
+    of attendance says so in its own words (the template's logo, colours and signatories
+    stay)."""
 
     with translation.override(language):
         if template is None:
             return Design(
-                title=default_title(),
-                body=default_body(),
+                title=default_title(kind),
+                body=default_body(kind),
                 signatories=(),
                 logo=None,
                 primary_color="#1d4e89",
@@ -75,10 +85,14 @@ def design_for(template: CertificateTemplate | None, language: str) -> Design:
             for person in template.signatories.all()
         )
         return Design(
-            title=str(
+            title=default_title(kind)
+            if kind == ATTENDANCE
+            else str(
                 template.safe_translation_getter("title", language_code=language) or default_title()
             ),
-            body=str(
+            body=default_body(kind)
+            if kind == ATTENDANCE
+            else str(
                 template.safe_translation_getter("body", language_code=language) or default_body()
             ),
             signatories=signatories,
@@ -90,21 +104,25 @@ def design_for(template: CertificateTemplate | None, language: str) -> Design:
 
 
 @lru_cache(maxsize=64)
-def _renderer(template_id: int | None, version: str, language: str) -> CertificateRenderer:
+def _renderer(
+    template_id: int | None, version: str, language: str, kind: str
+) -> CertificateRenderer:
     template = CertificateTemplate.objects.get(pk=template_id) if template_id is not None else None
-    return CertificateRenderer(design_for(template, language), language)
+    return CertificateRenderer(design_for(template, language, kind), language)
 
 
-def renderer_for(template: CertificateTemplate | None, language: str) -> CertificateRenderer:
+def renderer_for(
+    template: CertificateTemplate | None, language: str, kind: str = COMPLETION
+) -> CertificateRenderer:
     # The template's last change is part of the key: an edited template gets a new renderer.
     version = template.updated_at.isoformat() if template is not None else "default"
     with _lock:
-        return _renderer(template.pk if template else None, version, language)
+        return _renderer(template.pk if template else None, version, language, kind)
 
 
 def render(certificate: Certificate, *, credential_json: bytes) -> bytes:
     claims = certificate.printed
-    return renderer_for(certificate.template, claims.language).render(
+    return renderer_for(certificate.template, claims.language, claims.kind).render(
         claims, credential_json=credential_json
     )
 

@@ -13,12 +13,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import User
 from certificates import issuer, rendering
-from certificates.claims import Claims
+from certificates.claims import ATTENDANCE, COMPLETION, Claims
 from certificates.credentials import codes, ob3, status_list
 from certificates.models import Certificate, RevocationReason, StatusList
 from enrollments.models import Enrollment
@@ -78,6 +78,7 @@ def claims_for(enrollment: Enrollment, *, code: str, on: datetime) -> Claims:
         language=language,
         issued_on=timezone.localdate(on),
         verify_url=verify_url(code),
+        kind=ATTENDANCE if course.is_activity else COMPLETION,
     )
 
 
@@ -169,8 +170,17 @@ def credential_for(certificate: Certificate, *, at: datetime) -> dict[str, Any]:
         status_list_url=status_list_url(certificate.status_list),
         status_index=certificate.status_index,
         achievement_id=f"{site}/courses/{claims.course_code}",
+        criteria_narrative=_attended(claims) if claims.is_attendance else None,
     )
     return issuer.sign(unsigned, at=at)
+
+
+def _attended(claims: Any) -> str:
+    with translation.override(claims.language):
+        return _("Attended %(activity)s (%(hours)s hours).") % {
+            "activity": claims.course_title,
+            "hours": claims.hours,
+        }
 
 
 def status_list_url(status_list: StatusList) -> str:

@@ -123,6 +123,8 @@ def public_record(outcome: Outcome) -> dict[str, Any]:
     claims = certificate.printed
     record["certificate"] = {
         "code": claims.display_code,
+        # "completion" of a course's edition, or "attendance" of a network activity.
+        "kind": claims.kind,
         "holder_name": claims.holder_name,
         "course_title": claims.course_title,
         "course_code": claims.course_code,

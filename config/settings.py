@@ -285,6 +285,9 @@ CELERY_BEAT_SCHEDULE = {
     # Sessions' reminders, 24 h and 1 h before: each claimed once, so a beat running twice (or
     # two beats) sends nothing twice.
     "remind-sessions": {"task": "meetings.send_reminders", "schedule": 300.0},
+    # Network activities that just ended: those who attended complete them and get their
+    # certificate of attendance.
+    "complete-finished-activities": {"task": "activities.complete_finished", "schedule": 3600.0},
 }
 
 # E-mail: printed to the console unless EMAIL_URL says otherwise.

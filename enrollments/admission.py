@@ -365,6 +365,29 @@ def confirm(*, cohort: Cohort, enrollment_ids: Iterable[int], by: User) -> list[
     return to_admit
 
 
+@transaction.atomic
+def close_waiting_list(*, cohort: Cohort, by: User) -> int:
+    """Tells everyone still waiting that they were not admitted (withdrawing their
+    application), once the organisers have admitted. Run again, it tells nobody twice."""
+    cohort = Cohort.objects.select_for_update().get(pk=cohort.pk)
+    if cohort.selection_done_at is None:
+        raise Conflict(
+            _("Admit people first: the waiting list closes after the seats are given."),
+            code="not_admitted_yet",
+        )
+    waiting = list(
+        Enrollment.objects.filter(cohort=cohort, status=Enrollment.Status.WAITLISTED).values_list(
+            "pk", flat=True
+        )
+    )
+    Enrollment.objects.filter(pk__in=waiting).update(
+        status=Enrollment.Status.WITHDRAWN, withdrawn_at=timezone.now()
+    )
+    if waiting:
+        tasks.send_not_admitted_emails.delay_on_commit(waiting)
+    return len(waiting)
+
+
 def promote_by_rule(*, cohort: Cohort) -> list[int]:
     """The applicants the rule gives freed seats to (called under the cohort's lock)."""
     return [a.enrollment_id for a in plan_for(cohort).selection.admitted]

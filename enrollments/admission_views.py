@@ -44,6 +44,22 @@ def admission(request: HttpRequest, public_id: str) -> HttpResponse:
         raise Http404(_("There is no such cohort."))
     user = request.user
     assert isinstance(user, User)
+    if request.method == "POST" and request.POST.get("close") == "waiting-list":
+        try:
+            told = rules.close_waiting_list(cohort=cohort, by=user)
+        except ValidationError as refusal:
+            messages.error(request, " ".join(refusal.messages))
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "The waiting list is closed: %(n)d person was told they were not admitted.",
+                    "The waiting list is closed: %(n)d people were told they were not admitted.",
+                    told,
+                )
+                % {"n": told},
+            )
+        return HttpResponseRedirect(request.path)
     if request.method == "POST":
         try:
             chosen = [int(value) for value in request.POST.getlist("admit")]

@@ -25,16 +25,18 @@ def send_seat_offered(*, enrollment_id: int) -> None:
     send_mail(subject, body, None, [learner.email])
 
 
-def send_admission_outcome(*, enrollment_id: int, admitted: bool) -> None:
-    """After the organisers admitted applicants: admitted, or still on the waiting list."""
+def send_admission_outcome(*, enrollment_id: int, admitted: bool | None) -> None:
+    """After the organisers admitted applicants: admitted (True), still on the waiting list
+    (False), or not admitted once the waiting list closed (None)."""
     enrollment = Enrollment.objects.select_related("cohort", "learner").get(pk=enrollment_id)
     learner = enrollment.learner
-    name = "admitted" if admitted else "still_waiting"
+    name = {True: "admitted", False: "still_waiting", None: "not_admitted"}[admitted]
     with translation.override(learner.preferred_language):
         context = {
             "learner": learner,
             "cohort": enrollment.cohort,
             "my_courses_url": f"{settings.SITE_URL}/{learner.preferred_language}/my-courses/",
+            "activities_url": f"{settings.SITE_URL}/{learner.preferred_language}/activities/",
         }
         subject = render_to_string(f"enrollments/email/{name}_subject.txt", context).strip()
         body = render_to_string(f"enrollments/email/{name}.txt", context)

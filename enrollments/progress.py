@@ -587,9 +587,13 @@ def _refresh_enrollment(enrollment: Enrollment) -> None:
     )
     Enrollment.objects.filter(pk=enrollment.pk).update(completed_lessons=done)
     required = required_lesson_count(cohort)
-    # A course with no indexed lesson is never completed by accident: only by hand.
-    if not required or done < required:
+    # A course with no indexed lesson is never completed by accident: only by hand. A network
+    # activity (its course record has no lessons) is completed by attending its sessions.
+    by_attendance = not required and cohort.course.is_activity
+    if not by_attendance and (not required or done < required):
         return
+    if by_attendance and _sessions_to_come(cohort):
+        return  # its certificate states the hours attended: only once every session is over
     if cohort.requires_questionnaire and not questionnaires.has_answered_all(enrollment):
         return
     if cohort.min_score is not None and average_score(enrollment) * 100 < cohort.min_score:
@@ -599,6 +603,12 @@ def _refresh_enrollment(enrollment: Enrollment) -> None:
     if (ready_on := completes_on(enrollment)) is not None and timezone.now() < ready_on:
         return  # complete_after_waiting completes it on the day
     _mark_enrollment_complete(enrollment=enrollment)
+
+
+def _sessions_to_come(cohort: Cohort) -> bool:
+    """Whether a session of the cohort has not ended yet (by name: sessions live above)."""
+    sessions = cohort.meetings.filter(cancelled_at__isnull=True)  # type: ignore[attr-defined]
+    return bool(sessions.filter(ends_at__gt=timezone.now()).exists())
 
 
 def sessions_missing(enrollment: Enrollment) -> int:

@@ -83,6 +83,7 @@ def open_figures(request: HttpRequest) -> HttpResponse:
     year_text = request.GET.get("year", "")
     year = int(year_text) if year_text.isdigit() and len(year_text) == 4 else None
     figures = aggregates.open_figures(year=year)
+    activities = aggregates.open_activity_figures(year=year)
     k = aggregates.min_cell()
     if request.GET.get("format") == "csv":
         return _figures_csv(figures, year)
@@ -100,6 +101,7 @@ def open_figures(request: HttpRequest) -> HttpResponse:
         "enrollments/reports/figures.html",
         {
             "figures": figures,
+            "activities": activities,
             "year": year,
             "min_cell": k,
             "small_mark": f"<{k}",

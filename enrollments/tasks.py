@@ -21,6 +21,12 @@ def send_admitted_email(enrollment_id: int) -> None:
     emails.send_admission_outcome(enrollment_id=enrollment_id, admitted=True)
 
 
+@shared_task(name="enrollments.not_admitted")
+def send_not_admitted_emails(enrollment_ids: list[int]) -> None:
+    for enrollment_id in enrollment_ids:
+        emails.send_admission_outcome(enrollment_id=enrollment_id, admitted=None)
+
+
 @shared_task(name="enrollments.still_waiting")
 def send_still_waiting_emails(enrollment_ids: list[int]) -> None:
     for enrollment_id in enrollment_ids:

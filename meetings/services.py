@@ -170,6 +170,23 @@ def refresh_completions(*, cohort_id: int) -> int:
     return len(waiting)
 
 
+def refresh_attendees(*, cohort_id: int) -> int:
+    """Completion looked at again for everyone in the edition present at a session (a network
+    activity completes by attendance once its last session is over)."""
+    present = list(
+        Enrollment.objects.filter(
+            cohort_id=cohort_id,
+            status=Enrollment.Status.ACTIVE,
+            attendances__status=Attendance.Status.PRESENT,
+        )
+        .distinct()
+        .values_list("pk", flat=True)
+    )
+    for enrollment_id in present:
+        progress.refresh_completion(enrollment_id=enrollment_id)
+    return len(present)
+
+
 def _settle_reminders(meeting: Meeting, *, now: datetime.datetime) -> None:
     """A reminder whose moment has passed when people hear of the session is not sent: the
     invitation (or the change) they just received says as much."""

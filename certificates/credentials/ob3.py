@@ -86,7 +86,10 @@ def build_credential(
             "achievement": {
                 "id": achievement_id,
                 "type": ["Achievement"],
-                "achievementType": "CertificateOfCompletion",
+                # An activity (seminar, study visit…) certifies attendance, not completion.
+                "achievementType": "Certificate"
+                if claims.kind == "attendance"
+                else "CertificateOfCompletion",
                 "name": claims.course_title,
                 "description": claims.course_description,
                 "humanCode": claims.course_code,

@@ -33,6 +33,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Concat, ExtractYear, TruncWeek
+from django.utils import timezone
 
 from accounts import access
 from accounts.models import Country, MemberCity, User
@@ -41,6 +42,7 @@ from courses.models import Cohort, Course
 from enrollments.models import ActivityResult, Enrollment, Invitation, LessonProgress, Statement
 from enrollments.reports.figures import (
     RANK,
+    ActivityFigure,
     ActivityScore,
     CohortSummary,
     GenderShare,
@@ -455,6 +457,8 @@ def open_figures(*, year: int | None = None) -> list[OpenFigure]:
     seat, their countries, the share who completed and the gender balance, all suppressed."""
     k = min_cell()
     people = Enrollment.objects.filter(ENROLLED).exclude(cohort__status=Cohort.Status.DRAFT)
+    # The network's activities (seminars, visits…) are counted apart: open_activity_figures.
+    people = people.filter(cohort__course__is_activity=False)
     if year is not None:
         people = people.filter(cohort__starts_on__year=year)
     people = people.annotate(year=ExtractYear("cohort__starts_on"), gender=CONSENTED_GENDER)
@@ -506,6 +510,56 @@ def open_figures(*, year: int | None = None) -> list[OpenFigure]:
             )
         )
     return sorted(figures, key=lambda f: (-f.year, f.course_code))
+
+
+def open_activity_figures(*, year: int | None = None) -> list[ActivityFigure]:
+    """The network's activities per year they were held (started, not drafts): how many, and
+    the people who took part in them (each once a year), suppressed as every open figure."""
+    k = min_cell()
+    held = Cohort.objects.filter(course__is_activity=True, starts_on__lte=timezone.localdate())
+    held = held.exclude(status=Cohort.Status.DRAFT)
+    if year is not None:
+        held = held.filter(starts_on__year=year)
+    counts = {
+        row["year"]: row["n"]
+        for row in held.annotate(year=ExtractYear("starts_on"))
+        .values("year")
+        .annotate(n=Count("pk"))
+        .order_by()
+    }
+    people = Enrollment.objects.filter(ENROLLED, cohort__in=held).annotate(
+        year=ExtractYear("cohort__starts_on"), gender=CONSENTED_GENDER
+    )
+    rows = {
+        row["year"]: row
+        for row in people.values("year")
+        .annotate(
+            participants=Count("learner", distinct=True),
+            countries=Count("learner__member_city__country", distinct=True),
+        )
+        .order_by()
+    }
+    genders: dict[int, dict[str, tuple[int, int]]] = defaultdict(dict)
+    for answer in (
+        people.values("year", "gender").annotate(n=Count("learner", distinct=True)).order_by()
+    ):
+        add(genders[answer["year"]], normalised_gender(answer["gender"]), answer["n"], 0)
+    figures = []
+    for held_in, number in counts.items():
+        row = rows.get(held_in, {"participants": 0, "countries": 0})
+        participants = count(row["participants"], min_cell=k)
+        shares, withheld = _gender_balance(genders[held_in], participants, row["participants"], k)
+        figures.append(
+            ActivityFigure(
+                year=held_in,
+                held=number,
+                participants=participants,
+                countries=row["countries"] if participants.value is not None else None,
+                gender=shares,
+                gender_withheld=withheld,
+            )
+        )
+    return sorted(figures, key=lambda f: -f.year)
 
 
 def _gender_balance(

@@ -118,6 +118,19 @@ class GenderShare:
 
 
 @dataclass(frozen=True)
+class ActivityFigure:
+    """Open figures of the network's activities in a year: how many were held, the people who
+    took part (each counted once), their countries and the gender balance."""
+
+    year: int
+    held: int
+    participants: Cell
+    countries: int | None
+    gender: list[GenderShare]
+    gender_withheld: bool
+
+
+@dataclass(frozen=True)
 class OpenFigure:
     """Open figures of a course in a year: people who held a seat in its cohorts starting then."""
 

@@ -259,6 +259,9 @@ def test_the_organiser_sees_the_balance_and_admits_with_one_action(
     assert len(mail.outbox) == 3
     too_many = client.post(url, {"admit": [applied[1].pk]}, follow=True).content.decode()
     assert "Only 0 seats are free and 1 people were chosen." in too_many
+    closed = client.post(url, {"close": "waiting-list"}, follow=True).content.decode()
+    assert "1 person was told they were not admitted" in closed
+    assert Enrollment.objects.get(pk=applied[1].pk).status == Enrollment.Status.WITHDRAWN
 
 
 def test_my_courses_lists_ones_activities_apart_with_where_one_stands(

@@ -28,6 +28,10 @@ def test_the_demo_has_a_past_seminar_and_a_cafe_with_more_applicants_than_seats(
     assert Attendance.objects.filter(
         enrollment__cohort=seminar.cohort, status=Attendance.Status.PRESENT
     ).exists()
+    from certificates.models import Certificate
+
+    attended = Certificate.objects.filter(enrollment__cohort=seminar.cohort)
+    assert attended.exists() and all(c.printed.kind == "attendance" for c in attended)
     waiting = Enrollment.objects.filter(cohort=cafe.cohort, status="waitlisted").count()
     assert waiting > cafe.cohort.capacity
     plan = admission.plan_for(cafe.cohort)

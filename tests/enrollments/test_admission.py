@@ -244,3 +244,21 @@ def test_an_edition_with_a_waiting_list_can_choose_balanced_admission_but_not_wi
     assert chosen.status_code == 200
     assert chosen.json()["admission"] == "selection"
     assert client.get(f"/en/cohorts/{cohort.public_id}/admission/").status_code == 200
+
+
+def test_closing_the_waiting_list_tells_the_others_once_that_they_were_not_admitted(
+    activity, coordinator, city, django_capture_on_commit_callbacks
+):
+    applied = [
+        apply(activity, gender="", city=MemberCityFactory(), language="ca") for _ in range(6)
+    ]
+    with pytest.raises(Conflict, match="Admit people first"):
+        admission.close_waiting_list(cohort=activity, by=coordinator)
+    admission.confirm(cohort=activity, enrollment_ids=[e.pk for e in applied[:4]], by=coordinator)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert admission.close_waiting_list(cohort=activity, by=coordinator) == 2
+        assert admission.close_waiting_list(cohort=activity, by=coordinator) == 0
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(e.learner.email for e in applied[4:])
+    assert mail.outbox[0].subject.startswith("La teva candidatura a")
+    assert not Enrollment.objects.filter(cohort=activity, status="waitlisted").exists()
