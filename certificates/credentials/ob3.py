@@ -144,6 +144,9 @@ def claims_from_credential(credential: dict[str, Any]) -> dict[str, Any]:
             "language": achievement["inLanguage"],
             "issued_on": _day(credential["validFrom"]),
             "verify_url": evidence["id"],
+            "kind": "attendance"
+            if achievement["achievementType"] == "Certificate"
+            else "completion",
             "issuer_name": credential["issuer"]["name"],
             "credential_id": credential["id"],
         }

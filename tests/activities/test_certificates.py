@@ -139,3 +139,28 @@ def test_the_open_figures_count_activities_held_apart_from_courses_with_small_gr
     assert "<td>1</td>" in section and "&lt;5" in section
     # Its course record is no course of the open figures.
     assert activity.cohort.course.code not in page[: page.index('id="activities-heading"')]
+
+
+def test_a_check_in_code_of_another_activity_is_refused(held, learner, coordinator, city, client):
+    from meetings.models import Attendance
+
+    activity, days = held
+    other = make_activity(city.delegation, by=coordinator, title="Otra actividad")
+    elsewhere = other.cohort.meetings.get()
+    Meeting.objects.filter(pk=days[1].pk).update(
+        starts_at=timezone.now() - datetime.timedelta(minutes=10),
+        ends_at=timezone.now() + datetime.timedelta(hours=1),
+    )
+    Meeting.objects.filter(pk=elsewhere.pk).update(
+        starts_at=timezone.now() - datetime.timedelta(minutes=10),
+        ends_at=timezone.now() + datetime.timedelta(hours=1),
+    )
+    elsewhere.refresh_from_db()
+    client.force_login(learner)
+    refused = client.post(
+        f"/en/sessions/{days[1].public_id}/check-in/",
+        {"code": sessions.check_in_code(elsewhere)},
+    )
+    assert refused.status_code == 400
+    assert "belongs to another session" in refused.content.decode()
+    assert not Attendance.objects.filter(meeting=days[1]).exists()
