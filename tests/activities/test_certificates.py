@@ -144,7 +144,7 @@ def test_the_open_figures_count_activities_held_apart_from_courses_with_small_gr
 def test_a_check_in_code_of_another_activity_is_refused(held, learner, coordinator, city, client):
     from meetings.models import Attendance
 
-    activity, days = held
+    _activity, days = held
     other = make_activity(city.delegation, by=coordinator, title="Otra actividad")
     elsewhere = other.cohort.meetings.get()
     Meeting.objects.filter(pk=days[1].pk).update(
