@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts import access
@@ -110,6 +111,35 @@ class ActivityForm(forms.Form):
         if closes and ends and closes.date() > ends:
             self.add_error("closes_at", _("Applications must close before the activity ends."))
         return data
+
+    @classmethod
+    def initial_for(cls, activity: NetworkActivity) -> dict[str, Any]:
+        cohort = activity.cohort
+        zone = timezone.get_current_timezone()
+        initial: dict[str, Any] = {
+            "kind": activity.kind,
+            "title": cohort.title,
+            "description": activity.description,
+            "delegation": cohort.delegation_id,
+            "network_wide": activity.network_wide,
+            "language": cohort.language,
+            "audience": cohort.visibility,
+            "venue": activity.venue,
+            "place": activity.place,
+            "country": activity.country_id,
+            "starts_on": cohort.starts_on,
+            "ends_on": cohort.ends_on,
+            "opens_at": cohort.enrollment_opens_at.astimezone(zone).replace(tzinfo=None),
+            "closes_at": cohort.enrollment_closes_at.astimezone(zone).replace(tzinfo=None),
+            "seats": cohort.capacity,
+            "max_country_share": cohort.max_country_share,
+            "max_per_city": cohort.max_per_city,
+        }
+        for code, text in (cohort.title_translations or {}).items():
+            initial[f"title_{code}"] = text
+        for code, text in (activity.description_translations or {}).items():
+            initial[f"description_{code}"] = text
+        return initial
 
     def arguments(self) -> dict[str, Any]:
         data = self.cleaned_data

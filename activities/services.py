@@ -6,6 +6,7 @@ import datetime
 import secrets
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -104,6 +105,54 @@ def create_activity(
         country=country,
         network_wide=network_wide,
     )
+
+
+@transaction.atomic
+def update_activity(*, activity: NetworkActivity, by: User, **values: Any) -> NetworkActivity:
+    """Changes what `create_activity` set (but the creation key). Fewer seats than people
+    already admitted is refused; raised seats wait for the organisers' next admission."""
+    cohort = Cohort.objects.select_for_update().get(pk=activity.cohort_id)
+    taken = cohort.enrollments.active().count()  # type: ignore[attr-defined]
+    if values["seats"] < taken:
+        raise ValidationError(
+            {
+                "seats": _("%(taken)d people are admitted already: keep at least that many seats.")
+                % {"taken": taken}
+            }
+        )
+    cohort.delegation = values["delegation"]
+    cohort.language = values["language"]
+    cohort.title = values["title"]
+    cohort.title_translations = values["title_translations"]
+    cohort.starts_on, cohort.ends_on = values["starts_on"], values["ends_on"]
+    cohort.enrollment_opens_at = values["opens_at"]
+    cohort.enrollment_closes_at = values["closes_at"]
+    cohort.capacity = values["seats"]
+    cohort.visibility = values["audience"]
+    cohort.max_country_share = values.get("max_country_share")
+    cohort.max_per_city = values.get("max_per_city")
+    cohort.full_clean(exclude=["course", "delegation", "created_by"])
+    cohort.save()
+    course = cohort.course
+    course.set_current_language("es")
+    course.certificate_title = values["title"]
+    course.description = values["description"]
+    course.save()
+    for code, text in values["title_translations"].items():
+        course.set_current_language(code)
+        course.certificate_title = text
+        course.description = values["description_translations"].get(code, "")
+        course.save()
+    activity.cohort = cohort
+    activity.kind = values["kind"]
+    activity.description = values["description"]
+    activity.description_translations = values["description_translations"]
+    activity.venue = values.get("venue", "")
+    activity.place = values.get("place", "")
+    activity.country = values.get("country")
+    activity.network_wide = values.get("network_wide", False)
+    activity.save()
+    return activity
 
 
 @transaction.atomic

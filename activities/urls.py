@@ -11,5 +11,6 @@ urlpatterns = [
     path("activities/new/", views.new, name="new"),
     path("activities/<uuid:public_id>/", views.detail, name="detail"),
     path("activities/<uuid:public_id>/apply/", views.apply, name="apply"),
+    path("activities/<uuid:public_id>/edit/", views.edit, name="edit"),
     path("activities/<uuid:public_id>/publish/", views.publish, name="publish"),
 ]

@@ -179,6 +179,30 @@ def new(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+def edit(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    user = _user(request)
+    activity = _activity(request, public_id)
+    if not access.can_manage_cohort(user, activity.cohort):
+        raise Http404(_("There is no such activity."))
+    form = ActivityForm(request.POST or None, user=user, initial=ActivityForm.initial_for(activity))
+    del form.fields["key"]
+    if request.method == "POST" and form.is_valid():
+        arguments = form.arguments()
+        arguments.pop("key", None)
+        try:
+            services.update_activity(activity=activity, by=user, **arguments)
+        except ValidationError as refusal:
+            for field, errors in refusal.message_dict.items():
+                target = field if field in form.fields else None
+                for error in errors:
+                    form.add_error(target, error)
+        else:
+            messages.success(request, _("The activity is saved."))
+            return HttpResponseRedirect(reverse("activities:detail", args=[public_id]))
+    return render(request, "activities/activity_form.html", {"form": form, "activity": activity})
+
+
+@login_required
 @require_POST
 def publish(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     activity = _activity(request, public_id)

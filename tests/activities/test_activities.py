@@ -278,3 +278,42 @@ def test_my_courses_lists_ones_activities_apart_with_where_one_stands(
     assert "Visita de estudio a Rosario" in section
     assert "applied, waiting for admission" in section
     assert page.count("Visita de estudio a Rosario") == 1
+
+
+def test_an_organiser_changes_the_activity_but_never_below_the_people_admitted(
+    coordinator, outside_coordinator, city, signed_in, client
+):
+    from enrollments import admission
+    from enrollments import services as enrolments
+
+    activity = make_activity(city.delegation, by=coordinator, seats=3)
+    people = [UserFactory() for _ in range(2)]
+    for person in people:
+        enrolments.enroll_learner(learner=person, cohort=activity.cohort)
+    admission.confirm(
+        cohort=activity.cohort,
+        enrollment_ids=list(
+            Enrollment.objects.filter(cohort=activity.cohort).values_list("pk", flat=True)
+        ),
+        by=coordinator,
+    )
+    url = f"/en/activities/{activity.public_id}/edit/"
+    client.force_login(outside_coordinator)
+    assert client.get(url).status_code == 404
+    client = signed_in(coordinator)
+    form = client.get(url).context["form"]
+    data = {
+        name: value
+        for name, value in ((name, form[name].value()) for name in form.fields)
+        if value is not None
+    }
+    data.update(seats="1", description="Una jornada renovada.", kind="technical_meeting")
+    refused = client.post(url, data)
+    assert "2 people are admitted already" in refused.content.decode()
+    data["seats"] = "5"
+    assert client.post(url, data).status_code == 302
+    activity.refresh_from_db()
+    activity.cohort.refresh_from_db()
+    assert (activity.description, activity.kind) == ("Una jornada renovada.", "technical_meeting")
+    assert activity.cohort.capacity == 5
+    assert activity.cohort.title_translations == {"en": "Rosario seminar"}
