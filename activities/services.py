@@ -45,6 +45,7 @@ def create_activity(
     country: Country | None = None,
     network_wide: bool = False,
     key: str = "",
+    digest: str = "",
 ) -> NetworkActivity:
     """A draft activity (published once it has a session). Sent twice with the same `key`, it
     makes one activity. `title` and `description` are the Spanish ones."""
@@ -88,6 +89,7 @@ def create_activity(
         session_hours_count=True,
         created_by=by,
         creation_key=key,
+        creation_digest=digest,
     )
     cohort.full_clean(exclude=["course", "delegation", "created_by"])
     try:

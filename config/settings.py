@@ -371,6 +371,7 @@ SPECTACULAR_SETTINGS = {
         "RevocationByHandReasonEnum": "certificates.models.REVOCATION_REASONS_BY_HAND",
         "SessionKindEnum": "meetings.models.Meeting.Kind",
         "AttendanceStatusEnum": "meetings.models.Attendance.Status",
+        "ActivityKindEnum": "activities.models.NetworkActivity.Kind",
     },
 }
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
@@ -9,14 +11,22 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import permissions, serializers, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from activities.api.serializers import ActivitySerializer, ApplicationSerializer
+from accounts import access
+from activities import services
+from activities.api.serializers import (
+    ActivitySerializer,
+    ActivityWriteSerializer,
+    ApplicationSerializer,
+)
 from activities.models import NetworkActivity
-from config.api import current_user
+from config.api import IDEMPOTENCY_KEY, current_user, idempotency_key
 from config.schema import errors
 from enrollments import services as enrolments
+from enrollments.errors import Conflict
 
 
 class ActivityViewSet(viewsets.GenericViewSet):
@@ -65,6 +75,80 @@ class ActivityViewSet(viewsets.GenericViewSet):
     @errors({404: "No such activity, or a draft of another delegation."})
     def retrieve(self, request: Request, public_id: Any) -> Response:
         return Response(ActivitySerializer(self.get_object()).data)
+
+    @extend_schema(
+        request=ActivityWriteSerializer,
+        parameters=[IDEMPOTENCY_KEY],
+        responses={
+            201: ActivitySerializer,
+            200: OpenApiResponse(
+                ActivitySerializer, description="The same Idempotency-Key again: the first one."
+            ),
+        },
+    )
+    @errors(
+        {
+            403: "Not an organiser of that delegation.",
+            409: "The Idempotency-Key was sent before with another body.",
+        }
+    )
+    def create(self, request: Request) -> Response:
+        user = current_user(request)
+        if not (access.is_coordinator(user) or access.is_site_admin(user)):
+            raise PermissionDenied(_("Only the delegations' organisers create activities."))
+        key = idempotency_key(request)
+        digest = hashlib.sha256(
+            json.dumps(request.data, sort_keys=True, default=str).encode()
+        ).hexdigest()
+        body = ActivityWriteSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        data = dict(body.validated_data)
+        if not access.can_manage_delegation(user, data["delegation"]):
+            raise PermissionDenied(_("You can only create activities for your own delegations."))
+        if key:
+            earlier = NetworkActivity.objects.filter(
+                cohort__created_by=user, cohort__creation_key=key
+            ).first()
+            if earlier is not None:
+                if earlier.cohort.creation_digest != digest:
+                    raise Conflict(
+                        _(
+                            "This Idempotency-Key already created the activity “%(title)s” "
+                            "from another request; change that activity or send a new key."
+                        )
+                        % {"title": earlier.cohort.title},
+                        code="idempotency_key_reused",
+                    )
+                return Response(ActivitySerializer(self._fresh(earlier)).data)
+        activity = services.create_activity(
+            by=user,
+            key=key,
+            digest=digest,
+            opens_at=data.pop("applications_open_at"),
+            closes_at=data.pop("applications_close_at"),
+            **data,
+        )
+        return Response(
+            ActivitySerializer(self._fresh(activity)).data, status=status.HTTP_201_CREATED
+        )
+
+    def _fresh(self, activity: NetworkActivity) -> NetworkActivity:
+        return self.get_queryset().get(pk=activity.pk)
+
+    @extend_schema(request=None, responses=ActivitySerializer)
+    @errors(
+        {
+            404: "No such activity, or not one the caller organises.",
+            409: "The activity has no session yet.",
+        }
+    )
+    @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])
+    def publish(self, request: Request, public_id: Any) -> Response:
+        activity = self.get_object()
+        if not access.can_manage_cohort(current_user(request), activity.cohort):
+            raise NotFound(_("There is no such activity."))
+        services.publish(activity=activity)
+        return Response(ActivitySerializer(self._fresh(activity)).data)
 
     @extend_schema(
         request=None,

@@ -3,6 +3,8 @@ activity's organisers see and confirm the admission."""
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from django.utils import timezone
 
@@ -86,3 +88,78 @@ def test_only_the_organisers_see_and_confirm_the_admission(
     assert done.json() == {"admitted": [str(applied[1].public_id)]}
     again = client.post(url, {"admit": [str(applied[1].public_id)]}, "application/json")
     assert again.json() == {"admitted": []}
+
+
+def body(delegation, **changes) -> dict:
+    now = timezone.now()
+    today = timezone.localdate()
+    data = {
+        "kind": "study_visit",
+        "delegation": delegation.code,
+        "title": "Visita de estudio a Medellín",
+        "title_translations": {"pt": "Visita de estudo a Medellín"},
+        "description": "Tres días con los equipos de la ciudad.",
+        "applications_open_at": (now - datetime.timedelta(days=1)).isoformat(),
+        "applications_close_at": (now + datetime.timedelta(days=9)).isoformat(),
+        "starts_on": (today + datetime.timedelta(days=20)).isoformat(),
+        "ends_on": (today + datetime.timedelta(days=22)).isoformat(),
+        "seats": 15,
+        "max_country_share": 30,
+        "max_per_city": 2,
+        "place": "Medellín",
+    }
+    data.update(changes)
+    return data
+
+
+def test_an_organiser_creates_an_activity_once_schedules_it_and_publishes_it_by_api(
+    client, coordinator, outside_coordinator, learner, city
+):
+    client.force_login(learner)
+    assert (
+        client.post("/api/v1/activities/", body(city.delegation), "application/json").status_code
+        == 403
+    )
+    client.force_login(outside_coordinator)
+    foreign = client.post("/api/v1/activities/", body(city.delegation), "application/json")
+    assert foreign.status_code == 403
+    client.force_login(coordinator)
+    wrong = client.post(
+        "/api/v1/activities/",
+        body(city.delegation, ends_on=timezone.localdate().isoformat()),
+        "application/json",
+    )
+    assert wrong.status_code == 400
+    assert wrong.json()["errors"][0]["field"] == "ends_on"
+    headers = {"HTTP_IDEMPOTENCY_KEY": "visit-1"}
+    sent = body(city.delegation)
+    first = client.post("/api/v1/activities/", sent, "application/json", **headers)
+    again = client.post("/api/v1/activities/", sent, "application/json", **headers)
+    other = client.post("/api/v1/activities/", {**sent, "seats": 3}, "application/json", **headers)
+    assert (first.status_code, again.status_code, other.status_code) == (201, 200, 409)
+    assert first.json()["id"] == again.json()["id"]
+    assert first.json()["status"] == "draft"
+    activity_id = first.json()["id"]
+    refused = client.post(f"/api/v1/activities/{activity_id}/publish/")
+    assert refused.status_code == 409
+    starts = timezone.now() + datetime.timedelta(days=20)
+    session = client.post(
+        "/api/v1/sessions/",
+        {
+            "cohort": activity_id,
+            "title": "Primer día",
+            "kind": "face_to_face",
+            "starts_at": starts.isoformat(),
+            "ends_at": (starts + datetime.timedelta(hours=6)).isoformat(),
+            "time_zone": "America/Bogota",
+            "venue_name": "Alcaldía",
+            "venue_city": "Medellín",
+        },
+        "application/json",
+    )
+    assert session.status_code == 201, session.json()
+    published = client.post(f"/api/v1/activities/{activity_id}/publish/")
+    assert published.json()["status"] == "open"
+    client.logout()
+    listed = client.get("/api/v1/activities/").json()["results"]
+    assert [a["title"] for a in listed] == ["Visita de estudio a Medellín"]
