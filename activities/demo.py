@@ -5,6 +5,7 @@ Running it again changes nothing."""
 from __future__ import annotations
 
 import datetime
+import random
 import zoneinfo
 from collections import Counter
 
@@ -15,7 +16,10 @@ from accounts.models import Country, Delegation, User
 from activities import services
 from activities.models import NetworkActivity
 from courses.models import Cohort
+from enrollments.demo import TITLE as EVALUATION
+from enrollments.demo_edition import seed_answers
 from enrollments.models import Enrollment
+from enrollments.questionnaires.models import QuestionnaireTemplate
 
 ZONE = zoneinfo.ZoneInfo("America/Argentina/Buenos_Aires")
 SEMINAR = "Seminario: la ciudad que educa después de las elecciones"
@@ -122,10 +126,14 @@ def seed_activities(*, created: Counter[str], by: User | None) -> None:
             changed_at=session.ends_at,
             changed_by=by,
         )
-    # Those who attended complete it and receive their certificate of attendance.
+    # Those who attended complete it and receive their certificate of attendance; most of
+    # them answered the evaluation (anonymous, as every demo questionnaire).
     from meetings import services as sessions
 
     sessions.refresh_attendees(cohort_id=cohort.pk)
+    template = QuestionnaireTemplate.objects.translated("es", title=EVALUATION["es"]).first()
+    if template is not None:
+        seed_answers(cohort, template, random.Random(13), by)
     created["activities"] += 1
 
     # A virtual café in three weeks: 12 seats, the other participants of the demo apply.

@@ -66,7 +66,7 @@ def seed_past_edition(*, by: User | None = None) -> int:
     with transaction.atomic():
         cohort = _cohort(course, cities["Rosario"].delegation, starts_on, by)
         completed = _participants(cohort, lessons, cities, rng)
-        _answers(cohort, template, rng, by)
+        seed_answers(cohort, template, rng, by)
     # Certificates, as if each had finished then (issued in the learner's language).
     for enrollment in completed:
         enrollment_completed.send(sender=Enrollment, enrollment=enrollment)
@@ -177,7 +177,7 @@ def _person(n: int, city: MemberCity, rng: random.Random, begins: datetime.datet
     return person
 
 
-def _answers(
+def seed_answers(
     cohort: Cohort, template: QuestionnaireTemplate, rng: random.Random, by: User | None
 ) -> None:
     """The end-of-course questionnaire, closed now, answered anonymously by most finishers."""

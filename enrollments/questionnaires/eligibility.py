@@ -1,7 +1,8 @@
 """Who may answer a questionnaire: a learner holding a seat in its cohort and, for one placed
 after a module, only once they have completed every live lesson of that module their cohort
-requires. Pages, the API, reminders and completion all ask here, in the database, with a
-number of queries that does not grow with the number of learners."""
+requires; for a network activity, only those who attended it, once it is over. Pages, the
+API, reminders and completion all ask here, in the database, with a number of queries that
+does not grow with the number of learners."""
 
 from __future__ import annotations
 
@@ -78,7 +79,11 @@ def eligible_enrollments(questionnaire: Questionnaire) -> EnrollmentQuerySet:
             cohort=questionnaire.cohort_id,
             enrollment=OuterRef(OuterRef("pk")),
         )
-    return seats.filter(Q(status=Enrollment.Status.COMPLETED) | ~unfinished)
+    # A network activity has no lessons: its evaluation is for those who attended, who
+    # complete it once its last session is over (enrollments.progress).
+    return seats.filter(
+        Q(status=Enrollment.Status.COMPLETED) | (Q(cohort__course__is_activity=False) & ~unfinished)
+    )
 
 
 def is_eligible(*, questionnaire: Questionnaire, enrollment: Enrollment) -> bool:
@@ -126,7 +131,10 @@ def answerable_by(
         .annotate(module_unfinished=module_unfinished, course_unfinished=course_unfinished)
         .filter(
             Q(course_completed=True)
-            | Q(after_module__isnull=True, course_unfinished=False)
-            | Q(after_module__isnull=False, module_unfinished=False)
+            | Q(cohort__course__is_activity=False)
+            & (
+                Q(after_module__isnull=True, course_unfinished=False)
+                | Q(after_module__isnull=False, module_unfinished=False)
+            )
         )
     )

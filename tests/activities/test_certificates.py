@@ -164,3 +164,50 @@ def test_a_check_in_code_of_another_activity_is_refused(held, learner, coordinat
     assert refused.status_code == 400
     assert "belongs to another session" in refused.content.decode()
     assert not Attendance.objects.filter(meeting=days[1]).exists()
+
+
+def test_the_evaluation_opens_to_those_who_attended_once_the_activity_is_over(
+    held, learner, other_learner, coordinator, django_capture_on_commit_callbacks
+):
+    from enrollments.questionnaires import eligibility
+    from enrollments.questionnaires.models import Questionnaire, QuestionnaireTemplate
+    from enrollments.questionnaires.services import snapshot
+
+    activity, days = held
+    template = QuestionnaireTemplate.objects.first()
+    if template is None:
+        from enrollments.demo import seed_questionnaires
+
+        seed_questionnaires(by=coordinator)
+        Questionnaire.objects.filter(cohort=activity.cohort).delete()
+        template = QuestionnaireTemplate.objects.get()
+    questionnaire = Questionnaire.objects.create(
+        cohort=activity.cohort,
+        template=template,
+        opens_at=timezone.now() - datetime.timedelta(days=3),
+        closes_at=timezone.now() + datetime.timedelta(days=30),
+        questions=snapshot(template),
+    )
+    mine = Enrollment.objects.get(cohort=activity.cohort, learner=learner)
+    theirs = Enrollment.objects.get(cohort=activity.cohort, learner=other_learner)
+    # Admitted, the activity not over yet: nobody is asked.
+    Meeting.objects.filter(pk=days[1].pk).update(
+        ends_at=timezone.now() + datetime.timedelta(hours=1)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        sessions.set_attendance(
+            meeting=days[0],
+            by=coordinator,
+            statuses={str(mine.public_id): "present", str(theirs.public_id): "absent"},
+        )
+    assert not eligibility.eligible_enrollments(questionnaire).exists()
+    assert not eligibility.answerable_by(learner, Questionnaire.objects.all()).exists()
+    # Over: the one who attended is asked, the one who did not is not.
+    Meeting.objects.filter(pk=days[1].pk).update(
+        ends_at=timezone.now() - datetime.timedelta(minutes=1)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        complete_finished()
+    assert list(eligibility.eligible_enrollments(questionnaire)) == [mine]
+    assert eligibility.answerable_by(learner, Questionnaire.objects.all()).exists()
+    assert not eligibility.answerable_by(other_learner, Questionnaire.objects.all()).exists()

@@ -32,6 +32,9 @@ def test_the_demo_has_a_past_seminar_and_a_cafe_with_more_applicants_than_seats(
 
     attended = Certificate.objects.filter(enrollment__cohort=seminar.cohort)
     assert attended.exists() and all(c.printed.kind == "attendance" for c in attended)
+    from enrollments.questionnaires.models import Response
+
+    assert Response.objects.filter(questionnaire__cohort=seminar.cohort).exists()
     waiting = Enrollment.objects.filter(cohort=cafe.cohort, status="waitlisted").count()
     assert waiting > cafe.cohort.capacity
     plan = admission.plan_for(cafe.cohort)
