@@ -76,3 +76,138 @@ def seed_activities(*, admin: User, created: Counter[str]) -> None:
         ]
         page.save_revision().publish()
         created["activities"] += 1
+
+
+# Every demo course ends with an assessment: a question closing its last lesson, required, so
+# a certificate's hours are not earned by "mark as done" alone (issue 18, item 30).
+FINAL_TITLE = {"es": "Evaluación final", "pt": "Avaliação final"}
+FINALS: list[dict[str, Any]] = [
+    {
+        "course": "carta-ciudades-educadoras",
+        "lesson": "transversalidad-y-evaluacion",
+        "id": "0b7c2f4e-1d2a-4f7e-9a51-3c8e6d1f2a01",
+        "es": (
+            "¿Qué hace transversal el proyecto educador de una ciudad?",
+            [
+                ("Que todas las áreas del gobierno local lo asuman y lo evalúen juntas", True),
+                ("Que lo gestione en exclusiva la concejalía de educación", False),
+                ("Que se evalúe una sola vez, al final del mandato", False),
+            ],
+        ),
+        "pt": (
+            "O que torna transversal o projeto educador de uma cidade?",
+            [
+                ("Que todas as áreas do governo local o assumam e o avaliem em conjunto", True),
+                ("Que seja gerido em exclusivo pela vereação da educação", False),
+                ("Que seja avaliado uma única vez, no fim do mandato", False),
+            ],
+        ),
+    },
+    {
+        "course": "principios-valores-ciudad-educadora",
+        "lesson": "coherencia-y-ciudadania-digital",
+        "id": "0b7c2f4e-1d2a-4f7e-9a51-3c8e6d1f2a02",
+        "es": (
+            "¿Qué pide la coherencia institucional a una ciudad educadora?",
+            [
+                ("Que sus propias prácticas muestren los valores que promueve", True),
+                ("Que comunique sus valores sin cambiar su forma de trabajar", False),
+                ("Que deje la ciudadanía digital a las empresas tecnológicas", False),
+            ],
+        ),
+    },
+    {
+        "course": "participacion-ciudadana-ecosistemas",
+        "lesson": "institucionalizar-y-evaluar",
+        "id": "0b7c2f4e-1d2a-4f7e-9a51-3c8e6d1f2a03",
+        "es": (
+            "¿Qué ayuda a que la participación sobreviva a un cambio de gobierno?",
+            [
+                ("Institucionalizarla con normas, presupuesto y evaluación pública", True),
+                ("Depender del impulso personal de una autoridad", False),
+                ("Convocarla solo en periodo electoral", False),
+            ],
+        ),
+    },
+    {
+        "course": "infancia-primera-infancia",
+        "lesson": "consejo-de-ninas-y-ninos",
+        "id": "0b7c2f4e-1d2a-4f7e-9a51-3c8e6d1f2a04",
+        "es": (
+            "¿Qué necesita un consejo de niñas y niños para no ser simbólico?",
+            [
+                ("Que sus propuestas reciban respuesta y seguimiento del gobierno local", True),
+                ("Que se reúna una vez al año para la foto", False),
+                ("Que las personas adultas hablen en su nombre", False),
+            ],
+        ),
+    },
+    {
+        "course": "politicas-publicas-participacion-juvenil",
+        "lesson": "evitar-la-participacion-decorativa",
+        "id": "0b7c2f4e-1d2a-4f7e-9a51-3c8e6d1f2a05",
+        "es": (
+            "¿Cuál es una señal de participación juvenil decorativa?",
+            [
+                ("Jóvenes presentes en el acto sin poder influir en la decisión", True),
+                ("Jóvenes que gestionan un presupuesto propio", False),
+                ("Jóvenes que evalúan las políticas que les afectan", False),
+            ],
+        ),
+    },
+    {
+        "course": "diversidad-sexual-ciudades-educadoras",
+        "lesson": "plan-municipal-de-diversidad",
+        "id": "0b7c2f4e-1d2a-4f7e-9a51-3c8e6d1f2a06",
+        "es": (
+            "¿Qué hace creíble un plan municipal de diversidad?",
+            [
+                ("Objetivos, responsables y una evaluación con las organizaciones LGBTIQ+", True),
+                ("Una declaración institucional sin acciones ni presupuesto", False),
+                ("Acciones solo durante el mes del orgullo", False),
+            ],
+        ),
+    },
+]
+
+
+def seed_final_assessments(*, admin: User, created: Counter[str]) -> None:
+    for spec in FINALS:
+        lesson = LessonPage.objects.filter(
+            slug=spec["lesson"],
+            locale__language_code="es",
+            url_path__contains=f"/{spec['course']}/",
+        ).first()
+        if lesson is None:
+            continue
+        pages = {"es": lesson}
+        portuguese = lesson.get_translation_or_none(Locale.objects.get(language_code="pt"))
+        if portuguese is not None and "pt" in spec:
+            pages["pt"] = portuguese.specific
+        for language, page in pages.items():
+            if any(block.block_type == "h5p_activity" for block in page.body):
+                continue
+            question, answers = spec[language]
+            data = build.multiple_choice(
+                question=question, answers=answers, language=language, title=FINAL_TITLE[language]
+            )
+            package = upload_package(
+                file=io.BytesIO(data),
+                uploaded_by=admin,
+                title=f"{FINAL_TITLE[language]} · {spec['course']}",
+                language=language,
+            ).package
+            page.body = [
+                *page.body.raw_data,
+                {
+                    "type": "h5p_activity",
+                    "id": spec["id"],
+                    "value": {
+                        "title": FINAL_TITLE[language],
+                        "package": package.pk,
+                        "is_required": True,
+                    },
+                },
+            ]
+            page.save_revision().publish()
+            created["activities"] += 1

@@ -88,3 +88,12 @@ def test_demo_accounts_sign_in_with_their_roles(client):
     assert access.can_view_person(coordinator, learner)
     assert not access.can_view_person(learner, coordinator)
     assert client.login(username="learner@aula.example", password="aula-demo-2026")
+
+
+def test_every_demo_course_ends_with_a_required_assessment_in_each_of_its_languages():
+    seed()
+    for course in CoursePage.objects.all():
+        last = course.specific.lessons()[-1]
+        blocks = [block for block in last.body if block.block_type == "h5p_activity"]
+        assert blocks, f"{course.title} ({course.locale.language_code}) ends without one"
+        assert blocks[-1].value["is_required"] is True

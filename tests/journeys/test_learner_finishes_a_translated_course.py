@@ -35,6 +35,10 @@ RIGHT_ANSWER = {
     "es": "Que los espacios, servicios y políticas de toda la ciudad eduquen",
     "pt": "Que os espaços, serviços e políticas de toda a cidade eduquem",
 }
+FINAL_ANSWER = {
+    "es": "Que todas las áreas del gobierno local lo asuman y lo evalúen juntas",
+    "pt": "Que todas as áreas do governo local o assumam e o avaliem em conjunto",
+}
 
 
 def sign_in(page, site: str, language: str) -> None:
@@ -47,7 +51,7 @@ def sign_in(page, site: str, language: str) -> None:
     assert page.url.startswith(f"{site}/{language}/"), page.url
 
 
-def answer_the_question(page, language: str) -> None:
+def answer_the_question(page, language: str, answer: str | None = None) -> None:
     player = page.locator("iframe.h5p-frame").first
     player.scroll_into_view_if_needed()  # it loads lazily, as the learner reaches it
     frame = player.content_frame.frame_locator("iframe")
@@ -60,7 +64,7 @@ def answer_the_question(page, language: str) -> None:
     content = player.element_handle().content_frame().child_frames[0]
     serious = [v for v in axe_violations(content) if "(serious)" in v or "(critical)" in v]
     assert not serious, serious
-    frame.get_by_label(RIGHT_ANSWER[language]).check()
+    frame.get_by_label(answer or RIGHT_ANSWER[language]).check()
     frame.get_by_role("button", name=CHECK[language]).click()
     expect(page.locator("#lesson-status .done")).to_be_visible(timeout=20_000)
     wait_until(lambda: shown_whole(player))  # the feedback too
@@ -120,8 +124,12 @@ def test_a_learner_finishes_the_translated_course_switching_language_halfway(
             switched = True
         language = then if switched else first
         expect(page.locator(".lesson .meta")).to_contain_text(f"{number}")
-        page.get_by_role("button", name=DONE[language]).click()
-        expect(page.locator("#lesson-status .done")).to_be_visible()
+        if number == lessons:
+            # The course ends with an assessment: answered, not just marked as done.
+            answer_the_question(page, language, FINAL_ANSWER[language])
+        else:
+            page.get_by_role("button", name=DONE[language]).click()
+            expect(page.locator("#lesson-status .done")).to_be_visible()
         assert_accessible(page)
     assert switched
 
