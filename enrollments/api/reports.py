@@ -125,10 +125,22 @@ class OpenFigureSerializer(serializers.Serializer):
     gender_withheld = serializers.BooleanField()
 
 
+class ActivityFigureSerializer(serializers.Serializer):
+    year = serializers.IntegerField()
+    held = serializers.IntegerField(help_text="Activities held (seminars, visits, cafés…).")
+    participants = CountField()
+    countries = serializers.IntegerField(allow_null=True)
+    gender = GenderShareSerializer(many=True)
+    gender_withheld = serializers.BooleanField()
+
+
 class OpenFiguresSerializer(serializers.Serializer):
     year = serializers.IntegerField(allow_null=True)
     min_cell = serializers.IntegerField()
     figures = OpenFigureSerializer(many=True)
+    activities = ActivityFigureSerializer(
+        many=True, help_text="The network's activities per year, apart from courses."
+    )
 
 
 def report_export(report: Report, kind: str, name: str) -> HttpResponseBase:
@@ -240,7 +252,12 @@ class OpenFiguresView(APIView):
         figures = aggregates.open_figures(year=year)
         return Response(
             OpenFiguresSerializer(
-                {"year": year, "min_cell": aggregates.min_cell(), "figures": figures}
+                {
+                    "year": year,
+                    "min_cell": aggregates.min_cell(),
+                    "figures": figures,
+                    "activities": aggregates.open_activity_figures(year=year),
+                }
             ).data
         )
 

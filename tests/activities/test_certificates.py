@@ -139,6 +139,10 @@ def test_the_open_figures_count_activities_held_apart_from_courses_with_small_gr
     assert "<td>1</td>" in section and "&lt;5" in section
     # Its course record is no course of the open figures.
     assert activity.cohort.course.code not in page[: page.index('id="activities-heading"')]
+    api = client.get("/api/v1/reports/open/").json()
+    assert [(a["year"], a["held"]) for a in api["activities"]] == [(timezone.localdate().year, 1)]
+    assert api["activities"][0]["participants"] == "<5"
+    assert all(f["course"] != activity.cohort.course.code for f in api["figures"])
 
 
 def test_a_check_in_code_of_another_activity_is_refused(held, learner, coordinator, city, client):
