@@ -112,7 +112,8 @@ def create_activity(
 @transaction.atomic
 def update_activity(*, activity: NetworkActivity, by: User, **values: Any) -> NetworkActivity:
     """Changes what `create_activity` set (but the creation key). Fewer seats than people
-    already admitted is refused; raised seats wait for the organisers' next admission."""
+    already admitted is refused. Raised seats go to the waiting list by the balance rule once
+    the organisers have admitted a first time (before that they wait for them)."""
     cohort = Cohort.objects.select_for_update().get(pk=activity.cohort_id)
     taken = cohort.enrollments.active().count()  # type: ignore[attr-defined]
     if values["seats"] < taken:
