@@ -354,14 +354,15 @@ def confirm(*, cohort: Cohort, enrollment_ids: Iterable[int], by: User) -> list[
         enrollment.status = Enrollment.Status.ACTIVE
         enrollment.enrolled_at = now
     Enrollment.objects.bulk_update(to_admit, ["status", "enrolled_at"])
-    if cohort.selection_done_at is None:
+    first_round = cohort.selection_done_at is None
+    if first_round:
         Cohort.objects.filter(pk=cohort.pk).update(selection_done_at=now)
-    if to_admit:
-        for enrollment in to_admit:
-            tasks.send_admitted_email.delay_on_commit(enrollment.pk)
-        still_waiting = [e.pk for e in waiting if e.pk not in chosen]
-        if still_waiting:
-            tasks.send_still_waiting_emails.delay_on_commit(still_waiting)
+    for enrollment in to_admit:
+        tasks.send_admitted_email.delay_on_commit(enrollment.pk)
+    # Those left waiting hear it once, when the seats are first given out.
+    still_waiting = [e.pk for e in waiting if e.pk not in chosen]
+    if to_admit and first_round and still_waiting:
+        tasks.send_still_waiting_emails.delay_on_commit(still_waiting)
     return to_admit
 
 

@@ -163,3 +163,8 @@ def test_an_organiser_creates_an_activity_once_schedules_it_and_publishes_it_by_
     client.logout()
     listed = client.get("/api/v1/activities/").json()["results"]
     assert [a["title"] for a in listed] == ["Visita de estudio a Medellín"]
+
+
+def test_an_anonymous_caller_is_asked_to_sign_in_before_creating_an_activity(client, city):
+    response = client.post("/api/v1/activities/", body(city.delegation), "application/json")
+    assert response.status_code == 401
