@@ -39,7 +39,7 @@ class ActivityViewSet(viewsets.GenericViewSet):
     lookup_url_kwarg = "public_id"
     lookup_value_regex = "[0-9a-f-]{36}"
 
-    def get_permissions(self) -> list[Any]:
+    def get_permissions(self) -> Any:
         if self.action == "create":  # organisers only; reading is for anyone
             return [permissions.IsAuthenticated()]
         return super().get_permissions()
