@@ -134,7 +134,7 @@ def seed_activities(*, created: Counter[str], by: User | None) -> None:
     template = QuestionnaireTemplate.objects.translated("es", title=EVALUATION["es"]).first()
     if template is not None:
         seed_answers(cohort, template, random.Random(13), by)
-    created["activities"] += 1
+    created["network activities"] += 1
 
     # A virtual café in three weeks: 12 seats, the other participants of the demo apply.
     cafe_on = today + datetime.timedelta(days=21)
@@ -195,4 +195,4 @@ def seed_activities(*, created: Counter[str], by: User | None) -> None:
         )
         for index, person in enumerate(people[2:])
     )
-    created["activities"] += 1
+    created["network activities"] += 1
