@@ -8,7 +8,6 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Country, Delegation, User
@@ -174,10 +173,6 @@ def publish(*, activity: NetworkActivity) -> NetworkActivity:
     cohort.save(update_fields=["status"])
     activity.cohort = cohort
     return activity
-
-
-def is_over(activity: NetworkActivity, *, today: datetime.date | None = None) -> bool:
-    return activity.cohort.ends_on < (today or timezone.localdate())
 
 
 def apply_state(activity: NetworkActivity, user: Any) -> str:

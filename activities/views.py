@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -153,6 +153,16 @@ def manage(request: HttpRequest) -> HttpResponse:
     return render(request, "activities/manage.html", {"listing": page})
 
 
+def _show_refusal(form: ActivityForm, refusal: ValidationError) -> None:
+    """A refusal from the services on the form: on its field when the form has one (the
+    cohort's own names, e.g. `enrollment_closes_at`, go above the form), else above it."""
+    errors = refusal.message_dict if hasattr(refusal, "error_dict") else {"": refusal.messages}
+    for field, messages_ in errors.items():
+        target = field if field in form.fields else None
+        for error in messages_:
+            form.add_error(target, error)
+
+
 @login_required
 def new(request: HttpRequest) -> HttpResponse:
     user = _user(request)
@@ -165,10 +175,7 @@ def new(request: HttpRequest) -> HttpResponse:
         try:
             activity = services.create_activity(by=user, **form.arguments())
         except ValidationError as refusal:
-            for field, errors in refusal.message_dict.items():
-                target = field if field in form.fields else None
-                for error in errors:
-                    form.add_error(target, error)
+            _show_refusal(form, refusal)
         else:
             messages.success(
                 request,
@@ -192,10 +199,7 @@ def edit(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         try:
             services.update_activity(activity=activity, by=user, **arguments)
         except ValidationError as refusal:
-            for field, errors in refusal.message_dict.items():
-                target = field if field in form.fields else None
-                for error in errors:
-                    form.add_error(target, error)
+            _show_refusal(form, refusal)
         else:
             messages.success(request, _("The activity is saved."))
             return HttpResponseRedirect(reverse("activities:detail", args=[public_id]))
@@ -215,7 +219,3 @@ def publish(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     else:
         messages.success(request, _("The activity is published: people can apply."))
     return HttpResponseRedirect(reverse("activities:detail", args=[public_id]))
-
-
-def today() -> datetime.date:
-    return timezone.localdate()

@@ -206,7 +206,6 @@ class Plan:
     cohort: Cohort
     applicants: list[Applicant]
     selection: Selection
-    held: Seats
 
     @property
     def reasons(self) -> list[str]:
@@ -259,7 +258,7 @@ def plan_for(cohort: Cohort) -> Plan:
         max_country_share=cohort.max_country_share,
         max_per_city=cohort.max_per_city,
     )
-    return Plan(cohort=cohort, applicants=applicants, selection=selection, held=held)
+    return Plan(cohort=cohort, applicants=applicants, selection=selection)
 
 
 def explain(selection: Selection) -> list[str]:
