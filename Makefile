@@ -53,8 +53,11 @@ lint: setup
 
 test: setup messages lint test-embedded test-services
 
+# Tests run on every core (pytest-xdist); each worker has its own database and Redis cache.
+XDIST ?= -n auto
+
 test-embedded: setup messages
-	$(EMBEDDED) $(PY) -m pytest -q
+	$(EMBEDDED) $(PY) -m pytest -q $(XDIST)
 
 # The same suite against PostgreSQL, Redis with a real Celery worker, and SeaweedFS as S3;
 # then schemathesis against a seeded server on PostgreSQL (.ci/api-fuzz.sh).
@@ -62,8 +65,9 @@ test-embedded: setup messages
 test-services: setup messages
 	$(SERVICES) start
 	set -a; source $(SERVICES_DIR)/services.env; set +a; \
+	$(PY) -m pytest -q $(XDIST) --create-db -m "not real_worker"; status=$$?; \
 	DATABASE_URL=$${DATABASE_URL%/*}/test_aula $(SERVICES) worker-start && \
-	$(PY) -m pytest -q --create-db --reuse-db; status=$$?; \
+	$(PY) -m pytest -q --create-db --reuse-db -m real_worker || status=1; \
 	$(SERVICES) worker-stop; \
 	.ci/api-fuzz.sh || status=1; \
 	$(SERVICES) stop; exit $$status

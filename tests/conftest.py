@@ -55,6 +55,26 @@ def tasks_run_in_process(request):
     _set_task_join_will_block(False)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def a_redis_cache_per_test_process(worker_id):
+    """`make test` runs the suite in several processes, each with its own database; each gets
+    its own Redis database too, so one process emptying its cache never empties another's.
+    (Redis databases 0 to 2 are the broker's, the cache's and the results'.)"""
+    from django.conf import settings
+    from django.test import override_settings
+
+    if worker_id == "master" or not settings.REDIS_URL:
+        yield
+        return
+    from urllib.parse import urlsplit
+
+    database = 3 + int(worker_id.removeprefix("gw"))
+    url = urlsplit(settings.REDIS_URL)._replace(path=f"/{database}").geturl()
+    cache = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    with override_settings(REDIS_URL=url, CACHES={"default": cache}):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Rolled-back rows must not live on in the cache (django-parler caches translations)."""
