@@ -185,6 +185,9 @@ def seed_activities(*, created: Counter[str], by: User | None) -> None:
 
     if attached := seed_questionnaires(by=by):
         created["questionnaires"] += attached
+    NetworkActivity.objects.filter(pk__in=[seminar.pk, cafe.pk]).update(
+        evaluation=QuestionnaireTemplate.objects.translated("es", title=EVALUATION["es"]).first()
+    )
     applied = timezone.now() - datetime.timedelta(days=9)
     Enrollment.objects.bulk_create(
         Enrollment(

@@ -13,6 +13,11 @@ from activities.models import NetworkActivity
 from config.forms import title_translation_fields, title_translations
 from config.validators import no_bidi_controls
 from courses.models import Cohort
+from enrollments.questionnaires.models import QuestionnaireTemplate
+
+EVALUATION_ELSEWHERE = _(
+    "This template belongs to another delegation; choose one of yours or the network's."
+)
 
 
 class ActivityForm(forms.Form):
@@ -72,11 +77,31 @@ class ActivityForm(forms.Form):
         required=False,
         help_text=_("E.g. 3: no member city takes more than 3 seats. Empty for no limit."),
     )
+    evaluation = forms.ModelChoiceField(
+        label=_("Evaluation questionnaire"),
+        queryset=QuestionnaireTemplate.objects.none(),
+        required=False,
+        empty_label=_("No evaluation"),
+        help_text=_(
+            "Opens to those who attended when the last session ends, for three weeks, anonymously."
+        ),
+    )
     key = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         fields: Any = self.fields
+        templates = (
+            QuestionnaireTemplate.objects.visible_to(user)
+            .prefetch_related("translations")
+            .order_by("-created_at")
+        )
+        fields["evaluation"].queryset = templates
+        if not self.is_bound and "evaluation" not in self.initial:
+            # The network's own evaluation, the newest, unless the organiser chooses another.
+            self.initial["evaluation"] = (
+                templates.filter(delegation__isnull=True).values_list("pk", flat=True).first()
+            )
         fields["delegation"].queryset = (
             Delegation.objects.all()
             if access.is_site_admin(user)
@@ -110,6 +135,9 @@ class ActivityForm(forms.Form):
             self.add_error("closes_at", _("Applications must close after they open."))
         if closes and ends and closes.date() > ends:
             self.add_error("closes_at", _("Applications must close before the activity ends."))
+        evaluation, delegation = data.get("evaluation"), data.get("delegation")
+        if evaluation and delegation and evaluation.delegation_id not in (None, delegation.pk):
+            self.add_error("evaluation", EVALUATION_ELSEWHERE)
         return data
 
     @classmethod
@@ -134,6 +162,7 @@ class ActivityForm(forms.Form):
             "seats": cohort.capacity,
             "max_country_share": cohort.max_country_share,
             "max_per_city": cohort.max_per_city,
+            "evaluation": activity.evaluation_id,
         }
         for code, text in (cohort.title_translations or {}).items():
             initial[f"title_{code}"] = text
@@ -167,6 +196,7 @@ class ActivityForm(forms.Form):
             "place": data.get("place", ""),
             "country": data.get("country"),
             "network_wide": data.get("network_wide", False),
+            "evaluation": data.get("evaluation"),
             "key": data.get("key", ""),
         }
 

@@ -86,6 +86,15 @@ class NetworkActivity(models.Model):
         related_name="+",
         on_delete=models.PROTECT,
     )
+    # Opens to those who attended once the last session ends (`tasks.complete_finished`).
+    evaluation = models.ForeignKey(
+        "enrollments.QuestionnaireTemplate",
+        verbose_name=_("evaluation questionnaire"),
+        null=True,
+        blank=True,
+        related_name="+",
+        on_delete=models.SET_NULL,
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = NetworkActivityQuerySet.as_manager()

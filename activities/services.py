@@ -14,6 +14,10 @@ from accounts.models import Country, Delegation, User
 from activities.models import NetworkActivity
 from courses.models import Cohort, Course
 from enrollments.errors import Conflict
+from enrollments.questionnaires.models import QuestionnaireTemplate
+
+# The evaluation stays open this long after the activity's last session.
+EVALUATION_OPEN = datetime.timedelta(days=21)
 
 
 def _course_code() -> str:
@@ -43,6 +47,7 @@ def create_activity(
     place: str = "",
     country: Country | None = None,
     network_wide: bool = False,
+    evaluation: QuestionnaireTemplate | None = None,
     key: str = "",
     digest: str = "",
 ) -> NetworkActivity:
@@ -105,6 +110,7 @@ def create_activity(
         place=place,
         country=country,
         network_wide=network_wide,
+        evaluation=evaluation,
     )
 
 
@@ -153,6 +159,7 @@ def update_activity(*, activity: NetworkActivity, by: User, **values: Any) -> Ne
     activity.place = values.get("place", "")
     activity.country = values.get("country")
     activity.network_wide = values.get("network_wide", False)
+    activity.evaluation = values.get("evaluation")
     activity.save()
     return activity
 
@@ -190,3 +197,26 @@ def apply_state(activity: NetworkActivity, user: Any) -> str:
     if not cohort.is_enrollment_open():
         return "closed"
     return "apply" if user.is_authenticated else "sign_in"
+
+
+def open_evaluation(*, activity: NetworkActivity, ended_at: datetime.datetime) -> bool:
+    """Attaches the activity's evaluation questionnaire, open to those who attended from the
+    end of its last session for three weeks. Again for the same ending, it changes nothing;
+    True when it attached it now."""
+    from enrollments.questionnaires import services as questionnaires
+
+    cohort = activity.cohort
+    if activity.evaluation is None or cohort.created_by is None:
+        return False
+    try:
+        _questionnaire, created = questionnaires.attach_questionnaire(
+            cohort=cohort,
+            template=activity.evaluation,
+            opens_at=ended_at,
+            closes_at=ended_at + EVALUATION_OPEN,
+            by=cohort.created_by,
+        )
+    except ValidationError:
+        # The organiser lost the right, or attached it by hand with other dates: theirs stays.
+        return False
+    return created

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "meetings",
     "certificates",
     "activities",
+    "discussions",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.redirects",
     "wagtail.embeds",

@@ -62,6 +62,7 @@ def delegation_report(request: HttpRequest) -> HttpResponse:
         date_from=period["from"],
         date_to=period["to"],
         delegation_id=chosen.pk if chosen else None,
+        what=period["what"],
     )
     report = aggregates.delegation_report(cohorts, date_from=period["from"], date_to=period["to"])
     return render(
@@ -86,7 +87,7 @@ def open_figures(request: HttpRequest) -> HttpResponse:
     activities = aggregates.open_activity_figures(year=year)
     k = aggregates.min_cell()
     if request.GET.get("format") == "csv":
-        return _figures_csv(figures, year)
+        return _figures_csv(figures, activities, year)
     query = f"?year={year}" if year else ""
     chart = charts.bar_chart(
         chart_id="participants-chart",
@@ -113,8 +114,19 @@ def open_figures(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _figures_csv(figures: list[Any], year: int | None) -> HttpResponse:
-    """The open figures as a spreadsheet reads them; hidden figures stay "<5" text."""
+def _gender_text(figure: Any) -> str:
+    if figure.gender_withheld:
+        return ""
+    return "; ".join(
+        f"{share.label}: {share.people}"
+        + (f" ({share.percent} %)" if share.percent is not None else "")
+        for share in figure.gender
+    )
+
+
+def _figures_csv(figures: list[Any], activities: list[Any], year: int | None) -> HttpResponse:
+    """The open figures as a spreadsheet reads them; hidden figures stay "<5" text. A line per
+    course and year, then a line per year for the network's activities (seminars, visits…)."""
     import csv
 
     response = HttpResponse(content_type="text/csv; charset=utf-8")
@@ -131,6 +143,7 @@ def _figures_csv(figures: list[Any], year: int | None) -> HttpResponse:
             _("Countries"),
             _("Completion rate"),
             _("Gender balance"),
+            _("Activities held"),
         ]
     )
     for figure in figures:
@@ -142,13 +155,21 @@ def _figures_csv(figures: list[Any], year: int | None) -> HttpResponse:
                 figure.participants.published,
                 "" if figure.countries is None else figure.countries,
                 "" if figure.completion_rate is None else f"{figure.completion_rate * 100:.0f} %",
-                "; ".join(
-                    f"{share.label}: {share.people}"
-                    + (f" ({share.percent} %)" if share.percent is not None else "")
-                    for share in figure.gender
-                )
-                if not figure.gender_withheld
-                else "",
+                _gender_text(figure),
+                "",
+            ]
+        )
+    for held in activities:
+        writer.writerow(
+            [
+                "",
+                _("Network activities"),
+                held.year,
+                held.participants.published,
+                "" if held.countries is None else held.countries,
+                "",
+                _gender_text(held),
+                held.held,
             ]
         )
     return response

@@ -7,8 +7,10 @@ from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from accounts.models import Country, Delegation
+from activities.forms import EVALUATION_ELSEWHERE
 from activities.models import NetworkActivity
 from courses.models import Cohort
+from enrollments.questionnaires.models import QuestionnaireTemplate
 
 
 class SessionSerializer(serializers.Serializer):
@@ -126,6 +128,14 @@ class ActivityWriteSerializer(serializers.Serializer):
         help_text="ISO 3166 code.",
     )
     network_wide = serializers.BooleanField(required=False, default=False)
+    evaluation = serializers.SlugRelatedField(
+        slug_field="public_id",
+        queryset=QuestionnaireTemplate.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="A questionnaire template's id (the delegation's or the network's): it opens "
+        "to those who attended when the last session ends, for three weeks, anonymously.",
+    )
 
     def _translations(self, value: dict[str, str]) -> dict[str, str]:
         unknown = set(value) - set(_languages())
@@ -150,4 +160,7 @@ class ActivityWriteSerializer(serializers.Serializer):
             raise serializers.ValidationError(
                 {"applications_close_at": _("Applications must close after they open.")}
             )
+        evaluation = attrs.get("evaluation")
+        if evaluation and evaluation.delegation_id not in (None, attrs["delegation"].pk):
+            raise serializers.ValidationError({"evaluation": EVALUATION_ELSEWHERE})
         return attrs

@@ -47,9 +47,15 @@ class CountField(serializers.Field):
 
 class FunnelSerializer(serializers.Serializer):
     invited = CountField()
-    enrolled = CountField(help_text="ever held a seat (active, completed, or withdrawn after)")
+    applied = CountField(
+        help_text="asked for a seat: enrolled, on the waiting list, or not admitted"
+    )
+    enrolled = CountField(
+        help_text="ever held a seat (active, completed, or withdrawn after); for an activity, "
+        "admitted"
+    )
     active = CountField(help_text="enrolled and opened a lesson or sent a statement")
-    completed = CountField()
+    completed = CountField(help_text="for an activity, attended")
     certified = CountField(help_text="completed, with an issued certificate")
     completion_rate = serializers.FloatField(allow_null=True, help_text="completed / enrolled")
     median_days_to_complete = serializers.FloatField(source="median_days", allow_null=True)
@@ -106,6 +112,10 @@ class ReportSerializer(serializers.Serializer):
     activity_by_week = WeekSerializer(source="weeks", many=True)
     activity_scores = ActivityScoreSerializer(source="scores", many=True)
     breakdowns = TableSerializer(source="tables", many=True)
+    of_activities = serializers.BooleanField(
+        help_text="every cohort is a network activity's: enrolled means admitted, completed "
+        "means attended"
+    )
 
 
 class GenderShareSerializer(serializers.Serializer):
@@ -212,6 +222,13 @@ class DelegationReportView(APIView):
             OpenApiParameter("from", OpenApiTypes.DATE),
             OpenApiParameter("to", OpenApiTypes.DATE),
             OpenApiParameter("delegation", str, description="a delegation's code"),
+            OpenApiParameter(
+                "what",
+                str,
+                enum=[aggregates.COURSES, aggregates.ACTIVITIES],
+                description="only courses' editions, or only the network's activities "
+                "(seminars, visits…); both when left out",
+            ),
         ],
     )
     def get(self, request: Request) -> Response:
@@ -224,6 +241,7 @@ class DelegationReportView(APIView):
             date_from=period["from"],
             date_to=period["to"],
             delegation_id=delegation.pk if delegation else None,
+            what=period["what"],
         )
         report = aggregates.delegation_report(
             cohorts, date_from=period["from"], date_to=period["to"]

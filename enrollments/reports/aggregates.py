@@ -9,6 +9,7 @@ a hidden one away. The number of queries depends on neither learners, lessons no
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -45,6 +46,7 @@ from enrollments.reports.figures import (
     ActivityFigure,
     ActivityScore,
     CohortSummary,
+    Funnel,
     GenderShare,
     OpenFigure,
     Report,
@@ -95,6 +97,10 @@ CONSENTED_GENDER = Case(
 )
 
 
+# What a delegation's report covers, beside everything.
+COURSES, ACTIVITIES = "courses", "activities"
+
+
 def min_cell() -> int:
     return settings.REPORT_MIN_CELL
 
@@ -127,8 +133,11 @@ def reported_cohorts(
     date_from: datetime.date,
     date_to: datetime.date,
     delegation_id: int | None = None,
+    what: str = "",
 ) -> QuerySet[Cohort]:
-    """The cohorts a person may see in reports that run at some point between the two dates."""
+    """The cohorts a person may see in reports that run at some point between the two dates;
+    `what`: "courses" (their editions) or "activities" (the network's seminars, visits…), or
+    both when empty."""
     cohorts = (
         Cohort.objects.filter(access.reported_cohorts_filter(user))
         .exclude(status=Cohort.Status.DRAFT)
@@ -136,6 +145,8 @@ def reported_cohorts(
     )
     if delegation_id is not None:
         cohorts = cohorts.filter(delegation_id=delegation_id)
+    if what:
+        cohorts = cohorts.filter(course__is_activity=what == ACTIVITIES)
     return cohorts.select_related("course", "delegation").distinct().order_by("starts_on", "pk")
 
 
@@ -157,6 +168,11 @@ def _report(
     else:
         scope = publish(whole, k=k)
     names = _names(whole)
+    of_activities = bool(cohorts) and all(cohort.course.is_activity for cohort in cohorts)
+
+    def shown(funnel: Funnel) -> Funnel:
+        return dataclasses.replace(funnel, of_activities=of_activities)
+
     activities = {
         a["pk"]: a
         for a in Activity.objects.filter(pk__in=list(whole.scores)).values(
@@ -168,16 +184,16 @@ def _report(
         cohorts=[
             CohortSummary(
                 public_id=str(cohort.public_id),
-                title=cohort.title,
+                title=cohort.shown_title,
                 course_code=cohort.course.code,
                 delegation_code=cohort.delegation.code,
                 starts_on=cohort.starts_on,
                 ends_on=cohort.ends_on,
-                funnel=published[cohort.pk].funnel,
+                funnel=shown(published[cohort.pk].funnel),
             )
             for cohort in cohorts
         ],
-        funnel=scope.funnel,
+        funnel=shown(scope.funnel),
         people=scope.people,
         people_completed=scope.people_completed,
         weeks=_weeks(
@@ -204,6 +220,7 @@ def _report(
         tables=tables(scope, names),
         date_from=date_from,
         date_to=date_to,
+        of_activities=of_activities,
     )
 
 
@@ -286,6 +303,7 @@ def _collect_funnels(
     took = F("completed_at") - F("enrolled_at")
     timed = COMPLETED & Q(enrolled_at__isnull=False)
     funnels = scope.values("cohort_id").annotate(
+        applied=Count("pk"),
         enrolled=Count("pk", filter=ENROLLED),
         active=Count("pk", filter=STARTED),
         completed=Count("pk", filter=COMPLETED),
@@ -295,6 +313,7 @@ def _collect_funnels(
         funnels = funnels.annotate(median=Median(took, filter=timed))
     for funnel in funnels.order_by():
         counts = per[funnel["cohort_id"]]
+        counts.applied = funnel["applied"]
         counts.enrolled, counts.active = funnel["enrolled"], funnel["active"]
         counts.completed, counts.certified = funnel["completed"], funnel["certified"]
         counts.median = funnel.get("median")  # type: ignore[assignment]

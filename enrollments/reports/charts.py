@@ -211,7 +211,12 @@ def report_charts(report: Report) -> ReportCharts:
                 table,
                 bar_chart(
                     chart_id=f"chart-{table.dimension}",
-                    title=_("%(breakdown)s: people enrolled") % {"breakdown": table.title},
+                    title=(
+                        _("%(breakdown)s: people admitted")
+                        if report.of_activities
+                        else _("%(breakdown)s: people enrolled")
+                    )
+                    % {"breakdown": table.title},
                     bars=[Bar(group.label, group.enrolled) for group in table.groups],
                 )
                 if table.groups

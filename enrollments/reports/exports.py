@@ -20,6 +20,8 @@ def sections(report: Report) -> list[tuple[str, list[str], list[list[Any]]]]:
         ["people_completed", report.people_completed.published],
         ["completion_rate", funnel.completion_rate],
         ["median_days_to_complete", funnel.median_days],
+        # Every cohort is a network activity's: enrolled means admitted, completed attended.
+        ["of_activities", report.of_activities],
     ]
     if report.date_from and report.date_to:
         summary += [["from", report.date_from.isoformat()], ["to", report.date_to.isoformat()]]

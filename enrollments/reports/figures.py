@@ -6,6 +6,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from enrollments.reports.suppression import Cell, Kind
 
@@ -16,6 +17,8 @@ RANK = {Kind.EXACT: 0, Kind.HIDDEN: 1, Kind.SMALL: 2, Kind.WITHHELD: 3}
 @dataclass(frozen=True)
 class Funnel:
     invited: Cell
+    # Asked for a seat: enrolled, on the waiting list, or not admitted.
+    applied: Cell
     enrolled: Cell
     active: Cell
     completed: Cell
@@ -24,10 +27,22 @@ class Funnel:
     # least min_cell people completed.
     completion_rate: float | None
     median_days: float | None
+    # A network activity's (seminar, visit…): a seat is an admission, completing is attending,
+    # and there is no lesson to open.
+    of_activities: bool = False
 
     def stages(self) -> list[tuple[str, str, Cell]]:
+        if self.of_activities:
+            return [
+                ("invited", _("Invited"), self.invited),
+                ("applied", pgettext("people who", "Applied"), self.applied),
+                ("enrolled", _("Admitted"), self.enrolled),
+                ("completed", _("Attended"), self.completed),
+                ("certified", _("Certified"), self.certified),
+            ]
         return [
             ("invited", _("Invited"), self.invited),
+            ("applied", pgettext("people who", "Applied"), self.applied),
             ("enrolled", _("Enrolled"), self.enrolled),
             ("active", _("Active"), self.active),
             ("completed", _("Completed"), self.completed),
@@ -97,6 +112,14 @@ class Report:
     tables: list[Table]
     date_from: datetime.date | None = None
     date_to: datetime.date | None = None
+    # Every cohort reported is a network activity's: tables say admitted and attended.
+    of_activities: bool = False
+
+    @property
+    def group_headings(self) -> tuple[str, str]:
+        if self.of_activities:
+            return (_("Admitted"), _("Attended"))
+        return (_("Enrolled"), _("Completed"))
 
     @property
     def small_mark(self) -> str:

@@ -17,6 +17,15 @@ class PeriodForm(forms.Form):
     """`from` and `to` are the parameters' names, which are not Python names: added below."""
 
     delegation = forms.SlugField(label=_("Delegation"), required=False)
+    what = forms.ChoiceField(
+        label=_("Covering"),
+        required=False,
+        choices=[
+            ("", _("Courses and activities")),
+            ("courses", _("Courses' editions")),
+            ("activities", _("Network activities")),
+        ],
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -33,7 +42,7 @@ class PeriodForm(forms.Form):
             initial=today,
             widget=forms.DateInput(attrs={"type": "date"}),
         )
-        self.order_fields(["from", "to", "delegation"])
+        self.order_fields(["from", "to", "delegation", "what"])
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

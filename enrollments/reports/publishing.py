@@ -31,7 +31,7 @@ K = TypeVar("K")
 NOT_STATED = ""
 OTHER_ANSWERS = "*"  # the pool of gender answers given by too few people to show them
 OFFERED = "@"  # before the code of an answer the form offers (accounts.models.Gender)
-STAGES = ("invited", "enrolled", "active", "completed", "certified")
+STAGES = ("invited", "applied", "enrolled", "active", "completed", "certified")
 
 
 @dataclass
@@ -39,6 +39,7 @@ class Counts:
     """Raw figures of one cohort, or over several (then people are counted once)."""
 
     invited: int = 0
+    applied: int = 0
     enrolled: int = 0
     active: int = 0
     completed: int = 0
@@ -161,6 +162,7 @@ def publish(
         people, people_completed = stages["enrolled"], stages["completed"]
     funnel = Funnel(
         invited=stages["invited"],
+        applied=stages["applied"],
         enrolled=stages["enrolled"],
         active=stages["active"],
         completed=stages["completed"],

@@ -8,10 +8,11 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from activities.models import NetworkActivity
 from enrollments.models import Enrollment
-from tests.factories import MemberCityFactory, UserFactory
+from tests.factories import DelegationFactory, MemberCityFactory, UserFactory
 
-from .test_activities import make_activity
+from .test_activities import form_data, make_activity
 
 pytestmark = pytest.mark.django_db
 
@@ -168,3 +169,40 @@ def test_an_organiser_creates_an_activity_once_schedules_it_and_publishes_it_by_
 def test_an_anonymous_caller_is_asked_to_sign_in_before_creating_an_activity(client, city):
     response = client.post("/api/v1/activities/", body(city.delegation), "application/json")
     assert response.status_code == 401
+
+
+def template_of(delegation, title: str):
+    from enrollments.questionnaires.models import QuestionnaireTemplate
+
+    template = QuestionnaireTemplate(delegation=delegation)
+    template.set_current_language("en")
+    template.title = title
+    template.save()
+    return template
+
+
+def test_the_network_evaluation_is_proposed_and_another_delegations_is_refused(
+    coordinator, city, signed_in
+):
+    network = template_of(None, "Network evaluation")
+    elsewhere = DelegationFactory()
+    coordinator.coordinated_delegations.add(elsewhere)
+    theirs = template_of(elsewhere, "Their evaluation")
+    client = signed_in(coordinator)
+    page = client.get("/en/activities/new/").content.decode()
+    assert f'<option value="{network.pk}" selected>Network evaluation</option>' in page
+    refused = client.post(
+        "/en/activities/new/", form_data(city.delegation, evaluation=str(theirs.pk))
+    )
+    assert "This template belongs to another delegation" in refused.content.decode()
+    assert not NetworkActivity.objects.exists()
+    by_api = client.post(
+        "/api/v1/activities/",
+        {**body(city.delegation), "evaluation": str(theirs.public_id)},
+        "application/json",
+    )
+    assert by_api.status_code == 400
+    assert by_api.json()["errors"][0]["field"] == "evaluation"
+    assert not NetworkActivity.objects.exists()
+    client.post("/en/activities/new/", form_data(city.delegation, evaluation=str(network.pk)))
+    assert NetworkActivity.objects.get().evaluation == network

@@ -4,6 +4,7 @@ verifiable on the same page and API."""
 
 from __future__ import annotations
 
+import csv
 import datetime
 import io
 
@@ -20,6 +21,7 @@ from enrollments import services as enrolments
 from enrollments.models import Enrollment
 from meetings import services as sessions
 from meetings.models import Meeting
+from tests.factories import UserFactory
 
 from .test_activities import make_activity
 
@@ -170,48 +172,117 @@ def test_a_check_in_code_of_another_activity_is_refused(held, learner, coordinat
     assert not Attendance.objects.filter(meeting=days[1]).exists()
 
 
-def test_the_evaluation_opens_to_those_who_attended_once_the_activity_is_over(
+def test_the_evaluation_chosen_by_the_organiser_opens_to_those_who_attended_once_it_is_over(
     held, learner, other_learner, coordinator, django_capture_on_commit_callbacks
 ):
+    from enrollments.demo import seed_questionnaires
     from enrollments.questionnaires import eligibility
     from enrollments.questionnaires.models import Questionnaire, QuestionnaireTemplate
-    from enrollments.questionnaires.services import snapshot
 
     activity, days = held
-    template = QuestionnaireTemplate.objects.first()
-    if template is None:
-        from enrollments.demo import seed_questionnaires
-
-        seed_questionnaires(by=coordinator)
-        Questionnaire.objects.filter(cohort=activity.cohort).delete()
-        template = QuestionnaireTemplate.objects.get()
-    questionnaire = Questionnaire.objects.create(
-        cohort=activity.cohort,
-        template=template,
-        opens_at=timezone.now() - datetime.timedelta(days=3),
-        closes_at=timezone.now() + datetime.timedelta(days=30),
-        questions=snapshot(template),
-    )
+    seed_questionnaires(by=coordinator)
+    Questionnaire.objects.filter(cohort=activity.cohort).delete()
+    activity.evaluation = QuestionnaireTemplate.objects.get()
+    activity.save()
     mine = Enrollment.objects.get(cohort=activity.cohort, learner=learner)
     theirs = Enrollment.objects.get(cohort=activity.cohort, learner=other_learner)
-    # Admitted, the activity not over yet: nobody is asked.
-    Meeting.objects.filter(pk=days[1].pk).update(
-        ends_at=timezone.now() + datetime.timedelta(hours=1)
-    )
+    # Admitted, the activity not over yet: no questionnaire, nobody is asked.
+    last_end = timezone.now() + datetime.timedelta(hours=1)
+    Meeting.objects.filter(pk=days[1].pk).update(ends_at=last_end)
     with django_capture_on_commit_callbacks(execute=True):
         sessions.set_attendance(
             meeting=days[0],
             by=coordinator,
             statuses={str(mine.public_id): "present", str(theirs.public_id): "absent"},
         )
-    assert not eligibility.eligible_enrollments(questionnaire).exists()
-    assert not eligibility.answerable_by(learner, Questionnaire.objects.all()).exists()
-    # Over: the one who attended is asked, the one who did not is not.
-    Meeting.objects.filter(pk=days[1].pk).update(
-        ends_at=timezone.now() - datetime.timedelta(minutes=1)
-    )
+        complete_finished()
+    assert not Questionnaire.objects.filter(cohort=activity.cohort).exists()
+    # Over: the evaluation opens at the end of the last session, for three weeks, anonymous;
+    # the one who attended is asked, the one who did not is not.
+    last_end = timezone.now() - datetime.timedelta(minutes=1)
+    Meeting.objects.filter(pk=days[1].pk).update(ends_at=last_end)
     with django_capture_on_commit_callbacks(execute=True):
         complete_finished()
+        complete_finished()  # the next hour: nothing more
+    questionnaire = Questionnaire.objects.get(cohort=activity.cohort)
+    assert questionnaire.opens_at == last_end
+    assert questionnaire.closes_at == last_end + datetime.timedelta(days=21)
+    assert questionnaire.is_anonymous
     assert list(eligibility.eligible_enrollments(questionnaire)) == [mine]
     assert eligibility.answerable_by(learner, Questionnaire.objects.all()).exists()
     assert not eligibility.answerable_by(other_learner, Questionnaire.objects.all()).exists()
+
+
+def test_the_activity_report_follows_applicants_to_admitted_attended_and_certified(
+    held,
+    learner,
+    other_learner,
+    coordinator,
+    signed_in,
+    settings,
+    django_capture_on_commit_callbacks,
+):
+    from enrollments.reports import aggregates
+
+    settings.REPORT_MIN_CELL = 1  # so few people: every figure shown
+    activity, days = held
+    for n in range(3):  # three more applied and were not admitted
+        enrolments.enroll_learner(
+            learner=UserFactory(email=f"applicant{n}@aula.example"), cohort=activity.cohort
+        )
+    admission.close_waiting_list(cohort=activity.cohort, by=coordinator)
+    mine = Enrollment.objects.get(cohort=activity.cohort, learner=learner)
+    with django_capture_on_commit_callbacks(execute=True):
+        for day in days:
+            sessions.set_attendance(
+                meeting=day, by=coordinator, statuses={str(mine.public_id): "present"}
+            )
+        complete_finished()
+
+    funnel = aggregates.cohort_report(activity.cohort).funnel
+    assert [(label, cell.value) for _key, label, cell in funnel.stages()] == [
+        ("Invited", 0),
+        ("Applied", 5),
+        ("Admitted", 2),
+        ("Attended", 1),
+        ("Certified", 1),
+    ]
+    client = signed_in(coordinator)
+    page = client.get(f"/es/cohorts/{activity.cohort.public_id}/report/").content.decode()
+    assert "Admitidas" in page and "Asistieron" in page and "Activos" not in page
+    api = client.get(f"/api/v1/cohorts/{activity.cohort.public_id}/report/").json()
+    assert api["of_activities"] is True
+    assert (api["funnel"]["applied"], api["funnel"]["enrolled"]) == (5, 2)
+
+
+def test_a_delegation_report_covers_courses_or_activities_as_asked(
+    held, cohort, learner, coordinator, signed_in
+):
+    activity, _days = held
+    client = signed_in(coordinator)
+    code = cohort.delegation.code
+    listed = {}
+    for what in ("", "courses", "activities"):
+        data = client.get(f"/api/v1/reports/delegation/?delegation={code}&what={what}").json()
+        listed[what] = {c["id"] for c in data["cohorts"]}
+    assert listed["activities"] == {str(activity.cohort.public_id)}
+    assert str(activity.cohort.public_id) not in listed["courses"]
+    assert listed[""] == listed["courses"] | listed["activities"]
+    page = client.get(f"/es/reports/?delegation={code}&what=activities").content.decode()
+    # The report names each edition in the reader's language.
+    assert ">Seminario de Rosario</a>" in page and cohort.title not in page
+    refused = client.get("/api/v1/reports/delegation/?what=seminars")
+    assert refused.status_code == 400
+    assert [e["field"] for e in refused.json()["errors"]] == ["what"]
+
+
+def test_the_open_figures_file_has_a_line_per_year_of_activities(held, client):
+    from tests.shared import csv_text
+
+    text = csv_text(client.get("/en/figures/?format=csv"))
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0][-1] == "Activities held"
+    activities = [row for row in rows[1:] if row[1] == "Network activities"]
+    assert activities == [
+        ["", "Network activities", str(timezone.localdate().year), "<5", "", "", "", "1"]
+    ]

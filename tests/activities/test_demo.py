@@ -35,6 +35,8 @@ def test_the_demo_has_a_past_seminar_and_a_cafe_with_more_applicants_than_seats(
     from enrollments.questionnaires.models import Response
 
     assert Response.objects.filter(questionnaire__cohort=seminar.cohort).exists()
+    # Both ask for the network's evaluation, which the café opens once it is over.
+    assert seminar.evaluation is not None and cafe.evaluation == seminar.evaluation
     waiting = Enrollment.objects.filter(cohort=cafe.cohort, status="waitlisted").count()
     assert waiting > cafe.cohort.capacity
     plan = admission.plan_for(cafe.cohort)

@@ -117,6 +117,7 @@ def test_the_funnel_follows_people_from_invitation_to_certificate(roomy, site):
 
     assert [(key, str(cell)) for key, _label, cell in funnel.stages()] == [
         ("invited", "7"),
+        ("applied", "13"),  # and one still waiting
         ("enrolled", "12"),
         ("active", "10"),
         ("completed", "6"),
