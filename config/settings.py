@@ -289,6 +289,8 @@ CELERY_BEAT_SCHEDULE = {
     # Network activities that just ended: those who attended complete them and get their
     # certificate of attendance.
     "complete-finished-activities": {"task": "activities.complete_finished", "schedule": 3600.0},
+    # The discussions' daily digest: each person's new posts since their last one.
+    "discussion-digests": {"task": "discussions.queue_digests", "schedule": 86400.0},
 }
 
 # E-mail: printed to the console unless EMAIL_URL says otherwise.

@@ -217,6 +217,16 @@ class Cohort(models.Model):
             "as required must be attended anyway."
         ),
     )
+    min_discussion_posts = models.PositiveSmallIntegerField(
+        _("posts in the discussions"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(100)],
+        help_text=_(
+            "How many posts or replies a learner must write in the edition's discussions to "
+            "complete it (hidden or deleted ones do not count). Empty for none."
+        ),
+    )
     session_hours_count = models.BooleanField(
         _("attended sessions add to the certificate's hours"),
         default=False,

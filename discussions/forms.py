@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from discussions.models import MAX_BODY, MAX_TITLE
+from discussions.models import MAX_BODY, MAX_TITLE, EmailChoice
 
 MARKDOWN_HELP = _("Markdown: **bold**, *italics*, [a link](https://…), lists with “-”.")
 GENERAL = "general"
@@ -72,4 +72,12 @@ class EditForm(forms.Form):
         strip=True,
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=MARKDOWN_HELP,
+    )
+
+
+class EmailsForm(forms.Form):
+    emails = forms.ChoiceField(
+        label=_("When someone posts in a thread I follow"),
+        choices=EmailChoice.choices,
+        widget=forms.RadioSelect,
     )

@@ -59,8 +59,12 @@ class Post(models.Model):
     parent = models.ForeignKey(
         "self", null=True, blank=True, related_name="replies", on_delete=models.CASCADE
     )
+    # `discussion_posts`: an edition's completion rule counts them (enrollments.progress).
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, related_name="+", on_delete=models.SET_NULL
+        settings.AUTH_USER_MODEL,
+        null=True,
+        related_name="discussion_posts",
+        on_delete=models.SET_NULL,
     )
     # What the author wrote (Markdown), and its safe HTML.
     body = models.TextField(_("text"), max_length=MAX_BODY, validators=[no_bidi_controls])
@@ -142,3 +146,33 @@ class ModerationAction(models.Model):
 
     class Meta:
         ordering = ["-at"]
+
+
+class Follow(models.Model):
+    """Who is told of new posts in a thread: anyone who posted in it, and anyone who asked."""
+
+    thread = models.ForeignKey(Thread, related_name="follows", on_delete=models.CASCADE)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, related_name="+", on_delete=models.CASCADE)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["thread", "user"], name="one_follow")]
+
+
+class EmailChoice(models.TextChoices):
+    EACH = "each", _("An e-mail for each new post")
+    DIGEST = "digest", _("One e-mail a day with the new posts")
+    NEVER = "never", _("No e-mail")
+
+
+class Preference(models.Model):
+    """A person's choice of discussion e-mails (the daily digest when they never chose), and
+    how far their digest has gone."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, related_name="discussion_preference", on_delete=models.CASCADE
+    )
+    emails = models.CharField(
+        _("Discussion e-mails"), max_length=8, choices=EmailChoice, default=EmailChoice.DIGEST
+    )
+    digest_upto = models.DateTimeField(null=True, blank=True)

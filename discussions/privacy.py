@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from accounts.models import User
-from discussions.models import Post, PostReport, Thread
+from discussions.models import Follow, Post, PostReport, Preference, Thread
 
 
 def personal_data(user: User) -> dict[str, Any]:
@@ -32,6 +32,14 @@ def personal_data(user: User) -> dict[str, Any]:
             {"thread": str(t.public_id), "title": t.title, "started_at": t.created_at}
             for t in Thread.objects.filter(author=user).order_by("created_at")
         ],
+        "threads_followed": [
+            str(public_id)
+            for public_id in Follow.objects.filter(user=user).values_list(
+                "thread__public_id", flat=True
+            )
+        ],
+        "emails": Preference.objects.filter(user=user).values_list("emails", flat=True).first()
+        or "digest",
         "reports_made": [
             {"post": str(r.post.public_id), "reason": r.reason, "at": r.created_at}
             for r in PostReport.objects.filter(reporter=user).select_related("post")
@@ -44,3 +52,5 @@ def erase(user: User) -> None:
     Post.objects.filter(edited_by=user).update(edited_by=None)
     Thread.objects.filter(author=user).update(author=None)
     PostReport.objects.filter(reporter=user).delete()
+    Follow.objects.filter(user=user).delete()
+    Preference.objects.filter(user=user).delete()

@@ -8,6 +8,7 @@ from django.dispatch import receiver
 
 from accounts.models import User
 from accounts.signals import account_erasing, personal_data_requested
+from enrollments.signals import demo_seeded
 
 
 @receiver(personal_data_requested, sender=User)
@@ -22,3 +23,10 @@ def erase_discussions_data(sender: type, user: User, **kwargs: Any) -> None:
     from discussions import privacy
 
     privacy.erase(user)
+
+
+@receiver(demo_seeded)
+def seed_demo_discussions(sender: type, created: Any, by: User | None, **kwargs: Any) -> None:
+    from discussions import demo
+
+    demo.seed_discussions(created=created, by=by)

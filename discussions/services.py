@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
+from functools import partial
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -18,7 +19,16 @@ from accounts import access
 from accounts.models import User
 from courses.models import Cohort
 from discussions.markdown import render
-from discussions.models import MAX_BODY, ModerationAction, Post, PostReport, Thread
+from discussions.models import (
+    MAX_BODY,
+    EmailChoice,
+    Follow,
+    ModerationAction,
+    Post,
+    PostReport,
+    Preference,
+    Thread,
+)
 from enrollments.errors import Conflict, NotAllowed
 from enrollments.models import Enrollment
 
@@ -152,6 +162,8 @@ def start_thread(
         if earlier is None:
             raise
         return earlier.thread
+    follow(thread=thread, user=author)
+    _count_towards_completion(cohort=cohort, author=author)
     return thread
 
 
@@ -200,7 +212,43 @@ def reply(
             raise
         return earlier
     Thread.objects.filter(pk=thread.pk).update(last_post_at=now)
+    follow(thread=thread, user=author)
+    from discussions import tasks
+
+    tasks.send_post.delay_on_commit(post.pk)
+    _count_towards_completion(cohort=thread.cohort, author=author)
     return post
+
+
+def _count_towards_completion(*, cohort: Cohort, author: User) -> None:
+    """Where the edition asks for posts, writing one may complete it."""
+    if not cohort.min_discussion_posts:
+        return
+    from enrollments import progress
+
+    for enrollment_id in Enrollment.objects.filter(
+        cohort=cohort, learner=author, status=Enrollment.Status.ACTIVE
+    ).values_list("pk", flat=True):
+        transaction.on_commit(partial(progress.refresh_completion, enrollment_id=enrollment_id))
+
+
+def follow(*, thread: Thread, user: User) -> None:
+    Follow.objects.get_or_create(thread=thread, user=user)
+
+
+def unfollow(*, thread: Thread, user: User) -> None:
+    Follow.objects.filter(thread=thread, user=user).delete()
+
+
+def set_emails(*, user: User, emails: str) -> None:
+    if emails not in EmailChoice.values:
+        raise ValidationError({"emails": _("Choose one of the options.")})
+    Preference.objects.update_or_create(user=user, defaults={"emails": emails})
+
+
+def emails_of(user: User) -> str:
+    found = Preference.objects.filter(user=user).values_list("emails", flat=True).first()
+    return found or EmailChoice.DIGEST
 
 
 def _record(

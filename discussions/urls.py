@@ -14,4 +14,7 @@ urlpatterns = [
     path("discussions/posts/<uuid:public_id>/show/", views.show_post, name="show"),
     path("discussions/posts/<uuid:public_id>/delete/", views.delete_post, name="delete"),
     path("discussions/posts/<uuid:public_id>/report/", views.report_post, name="report"),
+    path("discussions/<uuid:public_id>/follow/", views.follow, name="follow"),
+    path("discussions/e-mails/", views.preferences, name="preferences"),
+    path("discussions/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
 ]

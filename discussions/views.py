@@ -15,13 +15,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from accounts.models import User
 from courses.models import Cohort
 from discussions import services
-from discussions.forms import GENERAL, EditForm, PostForm, ReasonForm, ThreadForm
-from discussions.models import ModerationAction, Post, PostReport, Thread
+from discussions.forms import GENERAL, EditForm, EmailsForm, PostForm, ReasonForm, ThreadForm
+from discussions.models import Follow, ModerationAction, Post, PostReport, Thread
 from enrollments.refusals import forbidden
 
 THREADS_PER_PAGE = 20
@@ -192,6 +193,11 @@ def thread_page(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
             "topics": topics,
             "topic_title": topic_title,
             "language": _language(),
+            "following": Follow.objects.filter(thread=thread, user=user).exists(),
+            # The posts' links, built once rather than reversed for each of 500 posts.
+            "posts_url": reverse("discussions:edit", kwargs={"public_id": thread.public_id})
+            .removesuffix("/edit/")
+            .removesuffix(str(thread.public_id)),
         },
         status=400 if request.method == "POST" else 200,
     )
@@ -335,6 +341,48 @@ def report_post(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         },
         status=400 if request.method == "POST" else 200,
     )
+
+
+@login_required
+@require_POST
+def follow(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    thread, refusal = _thread(request, public_id)
+    if thread is None:
+        return refusal  # type: ignore[no-any-return]
+    if request.POST.get("follow") == "0":
+        services.unfollow(thread=thread, user=_user(request))
+        messages.success(request, _("You no longer follow this thread."))
+    else:
+        services.follow(thread=thread, user=_user(request))
+        messages.success(request, _("You follow this thread: new posts reach you by e-mail."))
+    return redirect(thread_url(thread))
+
+
+@login_required
+def preferences(request: HttpRequest) -> HttpResponse:
+    """How a person wants to hear of new posts in the threads they follow."""
+    user = _user(request)
+    form = EmailsForm(request.POST or None, initial={"emails": services.emails_of(user)})
+    if request.method == "POST" and form.is_valid():
+        services.set_emails(user=user, emails=form.cleaned_data["emails"])
+        messages.success(request, _("Your choice is saved."))
+        return redirect("discussions:preferences")
+    return render(request, "discussions/preferences.html", {"form": form})
+
+
+@csrf_exempt
+def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    """From an e-mail: the link shows one button; mail programs post here directly
+    (List-Unsubscribe-Post, RFC 8058). The signed token is the key, no sign-in needed."""
+    from discussions.emails import user_for_token
+
+    user = user_for_token(token)
+    if user is None:
+        return render(request, "discussions/unsubscribe.html", {"invalid": True}, status=404)
+    if request.method == "POST":
+        services.set_emails(user=user, emails="never")
+        return render(request, "discussions/unsubscribe.html", {"done": True})
+    return render(request, "discussions/unsubscribe.html", {"token": token})
 
 
 @login_required

@@ -39,6 +39,7 @@ FIELDS = [
     "requires_questionnaire",
     "min_days_enrolled",
     "min_sessions_attended",
+    "min_discussion_posts",
     "session_reminders",
     "session_hours_count",
     "admission",

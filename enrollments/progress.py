@@ -600,6 +600,8 @@ def _refresh_enrollment(enrollment: Enrollment) -> None:
         return
     if sessions_missing(enrollment):
         return  # attendance set later re-evaluates completion (meetings.services)
+    if posts_missing(enrollment):
+        return  # a post written later re-evaluates completion (discussions.services)
     if (ready_on := completes_on(enrollment)) is not None and timezone.now() < ready_on:
         return  # complete_after_waiting completes it on the day
     _mark_enrollment_complete(enrollment=enrollment)
@@ -627,6 +629,18 @@ def sessions_missing(enrollment: Enrollment) -> int:
     missed_required = required.exclude(pk__in=present.values("meeting_id")).count()
     short = max(0, (cohort.min_sessions_attended or 0) - attended)
     return max(short, missed_required)
+
+
+def posts_missing(enrollment: Enrollment) -> int:
+    """How many more posts or replies the edition asks of the learner in its discussions
+    (hidden and deleted ones do not count). By name: discussions live above this app."""
+    wanted = enrollment.cohort.min_discussion_posts
+    if not wanted:
+        return 0
+    written = enrollment.learner.discussion_posts.filter(  # type: ignore[attr-defined]
+        thread__cohort_id=enrollment.cohort_id, hidden_at=None, deleted_at=None
+    ).count()
+    return max(0, wanted - written)
 
 
 def completes_on(enrollment: Enrollment) -> datetime.datetime | None:

@@ -21,7 +21,11 @@ def rows(*, cohort: Cohort, filters: Any) -> QuerySet[Enrollment]:
         Enrollment.objects.filter(cohort=cohort)
         .with_required_lessons()
         .select_related("learner__member_city__country", "completed_by")
-        .annotate(average_score=_average_score(), sessions_attended=_sessions_attended())
+        .annotate(
+            average_score=_average_score(),
+            sessions_attended=_sessions_attended(),
+            discussion_posts=_discussion_posts(),
+        )
         .order_by("learner__certificate_name", "pk")
     )
     if value := filters.get("status"):
@@ -55,6 +59,29 @@ def _sessions_attended() -> Coalesce:
             )
             .order_by()
             .values("enrollment")
+            .annotate(n=Count("pk"))
+            .values("n")
+        ),
+        0,
+    )
+
+
+def _discussion_posts() -> Coalesce:
+    """Posts and replies the learner wrote in the cohort's discussions (not hidden or deleted);
+    by name, as `discussions` sits above this app."""
+    from django.apps import apps
+
+    post = apps.get_model("discussions", "Post")
+    return Coalesce(
+        Subquery(
+            post.objects.filter(
+                author=OuterRef("learner"),
+                thread__cohort=OuterRef("cohort"),
+                hidden_at=None,
+                deleted_at=None,
+            )
+            .order_by()
+            .values("author")
             .annotate(n=Count("pk"))
             .values("n")
         ),

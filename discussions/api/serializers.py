@@ -85,6 +85,17 @@ class PostSerializer(serializers.ModelSerializer):
         return post.is_deleted
 
 
+class ReportedPostSerializer(PostSerializer):
+    thread = serializers.UUIDField(source="thread.public_id")
+    reasons = serializers.SerializerMethodField()
+
+    class Meta(PostSerializer.Meta):
+        fields = [*PostSerializer.Meta.fields, "thread", "reasons"]
+
+    def get_reasons(self, post: Post) -> list[str]:
+        return [report.reason for report in getattr(post, "open_reports", [])]
+
+
 class ThreadDetailSerializer(ThreadSerializer):
     posts = serializers.SerializerMethodField()
 

@@ -24,6 +24,7 @@ from discussions.api.serializers import (
     PostReasonSerializer,
     PostSerializer,
     PostWriteSerializer,
+    ReportedPostSerializer,
     ThreadDetailSerializer,
     ThreadSerializer,
     ThreadWriteSerializer,
@@ -330,3 +331,68 @@ class ReportPostView(APIView):
             post=post, by=current_user(request), reason=body.validated_data["reason"]
         )
         return Response(status=status.HTTP_201_CREATED)
+
+
+class ShowPostView(APIView):
+    """A moderator shows a hidden post again."""
+
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(request=None, responses=PostSerializer)
+    @errors({403: "Not one of the cohort's moderators.", 404: "No such post."})
+    def post(self, request: Request, public_id: Any) -> Response:
+        post = services.show_post(post=_readable_post(request, public_id), by=current_user(request))
+        return Response(
+            PostSerializer(post, context={"viewer": request.user, "moderator": True}).data
+        )
+
+
+class DismissReportsView(APIView):
+    """A moderator dismisses a post's open reports: the post stays."""
+
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(request=None, responses={204: None})
+    @errors({403: "Not one of the cohort's moderators.", 404: "No such post."})
+    def post(self, request: Request, public_id: Any) -> Response:
+        services.dismiss_reports(post=_readable_post(request, public_id), by=current_user(request))
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class ReportedPostsView(generics.GenericAPIView):
+    """The cohort's reported posts not yet dealt with, for its moderators, with the reasons."""
+
+    permission_classes = [permissions.IsAuthenticated]
+    serializer_class = ReportedPostSerializer
+
+    def get_queryset(self) -> QuerySet[Post]:
+        return Post.objects.none()
+
+    @errors({403: "Not one of the cohort's moderators.", 404: "No such cohort."})
+    def get(self, request: Request, public_id: Any) -> Response:
+        from django.db.models import Exists, OuterRef, Prefetch
+
+        from discussions.models import PostReport
+
+        cohort = get_object_or_404(Cohort, public_id=public_id)
+        if not services.can_moderate(request.user, cohort):
+            raise exceptions.PermissionDenied(
+                _("Only the cohort's trainers and coordinators moderate.")
+            )
+        open_reports = PostReport.objects.filter(resolved_at=None)
+        posts = (
+            Post.objects.filter(
+                Exists(open_reports.filter(post=OuterRef("pk"))), thread__cohort=cohort
+            )
+            .select_related("author__member_city", "parent", "thread")
+            .prefetch_related(
+                "author__member_city__translations",
+                Prefetch("reports", queryset=open_reports, to_attr="open_reports"),
+            )
+            .order_by("created_at", "pk")
+        )
+        page = self.paginate_queryset(posts)
+        context = {"viewer": request.user, "moderator": True}
+        return self.get_paginated_response(
+            ReportedPostSerializer(page, many=True, context=context).data
+        )

@@ -28,29 +28,38 @@ def discuss(context: dict[str, Any], page: Any) -> dict[str, Any]:
     the discussions of their latest, on this page's topic, with how many threads it has."""
     from django.db.models import Count, Q
 
+    from cms.models import CoursePage
     from courses.models import Cohort
-    from discussions.services import readable_cohorts_filter
 
     request = context.get("request")
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated or page is None or page.pk is None:
         return {}
-    from cms.models import CoursePage
-
-    course_page = CoursePage.objects.ancestor_of(page).only("course_id").first()
-    if course_page is None:
-        return {}
+    # One query: the person's latest edition of this page's course that they are in (a seat,
+    # or training or coordinating it), with the threads on this page.
+    mine = (
+        Q(enrollments__learner=user, enrollments__status__in=["active", "completed"])
+        | Q(trainers=user.pk)
+        | Q(delegation__coordinators=user.pk)
+    )
     cohort = (
-        Cohort.objects.filter(readable_cohorts_filter(user), course_id=course_page.course_id)
+        Cohort.objects.filter(mine, course__pages__in=CoursePage.objects.ancestor_of(page))
         .exclude(status=Cohort.Status.DRAFT)
         .annotate(
             on_topic=Count(
                 "threads", filter=Q(threads__topic_key=page.translation_key), distinct=True
             )
         )
-        .order_by("-starts_on")
+        .order_by("-starts_on", "-pk")
         .first()
     )
     if cohort is None:
         return {}
     return {"cohort": cohort, "key": page.translation_key, "kind": page.specific_class.__name__}
+
+
+@register.inclusion_tag("discussions/includes/report.html")
+def discussion_figures(cohort: Any) -> dict[str, Any]:
+    from discussions import reports
+
+    return {"figures": reports.figures(cohort)}

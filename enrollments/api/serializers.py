@@ -40,6 +40,7 @@ class CohortSerializer(serializers.ModelSerializer):
             "requires_questionnaire",
             "min_days_enrolled",
             "min_sessions_attended",
+            "min_discussion_posts",
             "session_reminders",
             "session_hours_count",
             "admission",
@@ -104,6 +105,9 @@ class RosterRowSerializer(EnrollmentSerializer):
     sessions_attended = serializers.IntegerField(
         read_only=True, help_text="Sessions of the edition the learner was present at."
     )
+    discussion_posts = serializers.IntegerField(
+        read_only=True, help_text="Posts and replies in the edition's discussions (shown ones)."
+    )
 
     class Meta(EnrollmentSerializer.Meta):
         fields = [
@@ -124,6 +128,7 @@ class RosterRowSerializer(EnrollmentSerializer):
             "completed_by",
             "completion_reason",
             "sessions_attended",
+            "discussion_posts",
         ]
 
     def get_completed_by(self, enrollment: Enrollment) -> str:
@@ -217,6 +222,7 @@ class CohortWriteSerializer(serializers.ModelSerializer):
             "requires_questionnaire",
             "min_days_enrolled",
             "min_sessions_attended",
+            "min_discussion_posts",
             "session_reminders",
             "session_hours_count",
             "admission",

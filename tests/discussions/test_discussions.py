@@ -294,3 +294,141 @@ def test_a_thread_and_a_board_read_any_number_of_posts_in_the_same_queries_and_s
     assert _queries(client, board_url) == few_board
     assert len(client.get(url).content) < 100_000
     assert board.pk
+
+
+def test_followers_who_want_each_post_get_it_in_their_language_with_a_way_out(
+    members, learner, other_learner, trainer, client, mailoutbox, django_capture_on_commit_callbacks
+):
+    from discussions.emails import unsubscribe_token
+
+    thread = a_thread(members, learner)
+    assert thread.follows.filter(user=learner).exists()  # posting follows the thread
+    services.set_emails(user=learner, emails="each")
+    learner.preferred_language = "pt"
+    learner.save()
+    services.follow(thread=thread, user=trainer)  # the trainer keeps the daily digest
+    with django_capture_on_commit_callbacks(execute=True):
+        services.reply(thread=thread, author=other_learner, body="Em Lyon começámos pelas escolas.")
+    assert [m.to for m in mailoutbox] == [[learner.email]]
+    message = mailoutbox[0]
+    assert message.subject == f"Nova mensagem em “{thread.title}”"
+    assert "Em Lyon começámos pelas escolas." in message.body
+    token = unsubscribe_token(learner)
+    assert message.extra_headers["List-Unsubscribe"].endswith(
+        f"/pt/discussions/unsubscribe/{token}/>"
+    )
+    assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    # Hidden before the e-mail went: nothing is sent.
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        hidden = services.reply(thread=thread, author=other_learner, body="Algo que sobra")
+    services.hide_post(post=hidden, by=trainer, reason="Fuera de tema")
+    for callback in queued:
+        callback()
+    assert len(mailoutbox) == 1
+    # One click, no sign-in: no more discussion e-mails.
+    assert (
+        "Yes, no more discussion e-mails"
+        in client.get(f"/en/discussions/unsubscribe/{token}/").content.decode()
+    )
+    assert client.post(f"/en/discussions/unsubscribe/{token}/").status_code == 200
+    assert services.emails_of(learner) == "never"
+    assert client.post("/en/discussions/unsubscribe/forged/").status_code == 404
+
+
+def test_the_daily_digest_gathers_each_persons_new_posts_once(
+    members, learner, other_learner, trainer, mailoutbox
+):
+    from discussions.tasks import queue_digests
+
+    first = a_thread(members, learner, title="Presupuestos")
+    second = a_thread(members, learner, title="Escuelas")
+    services.reply(thread=first, author=other_learner, body="Primera respuesta")
+    services.reply(thread=second, author=other_learner, body="Segunda respuesta")
+    hidden = services.reply(thread=second, author=other_learner, body="Texto oculto")
+    services.hide_post(post=hidden, by=trainer, reason="Fuera de tema")
+    mailoutbox.clear()
+    assert queue_digests() == 2  # Ana follows both threads; Luc follows the threads he replied to
+    to_ana = next(m for m in mailoutbox if m.to == [learner.email])
+    assert to_ana.subject == "2 new posts in your discussions"
+    assert "Primera respuesta" in to_ana.body and "Segunda respuesta" in to_ana.body
+    assert "Texto oculto" not in to_ana.body
+    assert "List-Unsubscribe" in to_ana.extra_headers
+    sent = len(mailoutbox)
+    assert queue_digests() == 0  # nothing new since
+    assert len(mailoutbox) == sent
+
+
+def test_an_edition_that_asks_for_two_posts_completes_with_the_second(
+    members, site, learner, other_learner, trainer, django_capture_on_commit_callbacks
+):
+    from enrollments.models import LessonProgress
+
+    members.min_discussion_posts = 2
+    members.save()
+    mine = Enrollment.objects.get(cohort=members, learner=learner)
+    now = timezone.now()
+    for lesson in (site["lesson"], site["lesson2"]):
+        LessonProgress.objects.create(
+            enrollment=mine, lesson=lesson, viewed_at=now, completed_at=now
+        )
+    with django_capture_on_commit_callbacks(execute=True):
+        thread = a_thread(members, learner)
+    assert Enrollment.objects.get(pk=mine.pk).status == "active"  # one post of two
+    with django_capture_on_commit_callbacks(execute=True):
+        hidden = services.reply(thread=thread, author=learner, body="Fuera de tema")
+        services.hide_post(post=hidden, by=trainer, reason="Fuera de tema")
+    assert Enrollment.objects.get(pk=mine.pk).status == "active"
+    with django_capture_on_commit_callbacks(execute=True):
+        services.reply(thread=thread, author=learner, body="Mi segunda aportación")
+    assert Enrollment.objects.get(pk=mine.pk).status == "completed"
+
+
+def test_the_cohort_report_counts_threads_posts_and_people_who_posted_small_groups_hidden(
+    members, learner, trainer, signed_in, settings
+):
+    from tests.enrollments.test_reports import country_city
+
+    settings.REPORT_MIN_CELL = 5
+    thread = a_thread(members, learner)
+    big = country_city("Argentina", "AR", members.delegation)
+    small = country_city("Chile", "CL", members.delegation)
+    for n in range(7):
+        person = UserFactory(email=f"w{n}@aula.example", member_city=big if n < 6 else small)
+        Enrollment.objects.create(cohort=members, learner=person, status="active")
+        Post.objects.create(
+            thread=thread, author=person, body="Sí", html="<p>Sí</p>", language="es"
+        )
+    client = signed_in(trainer)
+    page = client.get(f"/en/cohorts/{members.public_id}/report/").content.decode()
+    section = page[page.index('id="h-discussions"') :]
+    assert "<dt>Threads</dt><dd>1</dd>" in section and "<dt>Posts</dt><dd>8</dd>" in section
+    assert "<dt>People who posted</dt><dd>8</dd>" in section
+    assert '<th scope="row">Chile</th><td>&lt;5</td>' in section
+    assert '<th scope="row">Argentina</th><td>6</td>' not in section  # it would give Chile away
+
+
+def test_moderators_work_the_report_queue_by_api_and_learners_cannot(
+    members, learner, other_learner, trainer, client
+):
+    thread = a_thread(members, learner)
+    post = services.reply(thread=thread, author=learner, body="Dudoso")
+    client.force_login(other_learner)
+    assert (
+        client.post(
+            f"/api/v1/posts/{post.public_id}/report/", {"reason": "Spam"}, "application/json"
+        ).status_code
+        == 201
+    )
+    assert client.get(f"/api/v1/cohorts/{members.public_id}/reported-posts/").status_code == 403
+    assert client.post(f"/api/v1/posts/{post.public_id}/dismiss-reports/").status_code == 403
+    client.force_login(trainer)
+    queue = client.get(f"/api/v1/cohorts/{members.public_id}/reported-posts/").json()
+    assert [(p["id"], p["reasons"]) for p in queue["results"]] == [(str(post.public_id), ["Spam"])]
+    hidden = client.post(
+        f"/api/v1/posts/{post.public_id}/hide/", {"reason": "Spam"}, "application/json"
+    ).json()
+    assert hidden["hidden"] and hidden["hidden_reason"] == "Spam"
+    assert client.get(f"/api/v1/cohorts/{members.public_id}/reported-posts/").json()["count"] == 0
+    shown = client.post(f"/api/v1/posts/{post.public_id}/show/").json()
+    assert not shown["hidden"] and shown["body"] == "Dudoso"
+    assert [a.kind for a in ModerationAction.objects.order_by("at")] == ["hide", "show"]
