@@ -21,6 +21,23 @@ MAX_TITLE = 200
 MAX_BODY = 10_000
 
 
+class ThreadQuerySet(models.QuerySet["Thread"]):
+    def listed(self) -> ThreadQuerySet:
+        """As boards list them: pinned first, then by latest post, with their authors and the
+        number of visible replies, in a fixed number of queries."""
+        return (
+            self.select_related("author__member_city")
+            .prefetch_related("author__member_city__translations")
+            .annotate(
+                replies=models.Count(
+                    "posts", filter=Q(posts__hidden_at=None, posts__deleted_at=None)
+                )
+                - 1
+            )
+            .order_by("-pinned", "-last_post_at", "pk")
+        )
+
+
 class Thread(models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     cohort = models.ForeignKey(
@@ -36,6 +53,8 @@ class Thread(models.Model):
     last_post_at = models.DateTimeField(default=timezone.now)
     pinned = models.BooleanField(_("pinned"), default=False)
     locked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ThreadQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("thread")

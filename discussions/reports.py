@@ -6,31 +6,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Case, CharField, Count, F, Value, When
-from django.db.models.functions import Concat
+from django.db.models import Count
 
 from accounts.models import Country
 from courses.models import Cohort
 from discussions.models import Post, Thread
 from enrollments.reports.publishing import (
-    NOT_STATED,
-    OFFERED,
+    consented_gender,
     gender_label,
     normalised_gender,
     pool_genders,
 )
 from enrollments.reports.suppression import Cell, breakdown, count
 
-AUTHOR_GENDER = Case(
-    When(
-        author__gender_consent_at__isnull=False,
-        author__gender__in=["woman", "man"],
-        then=Concat(Value(OFFERED), F("author__gender")),
-    ),
-    When(author__gender_consent_at__isnull=False, then=F("author__gender_self_described")),
-    default=Value(NOT_STATED),
-    output_field=CharField(),
-)
+AUTHOR_GENDER = consented_gender("author__")
 
 
 @dataclass(frozen=True)

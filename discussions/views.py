@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -81,15 +81,7 @@ def board(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
             _errors_on(form, refused)
         else:
             return redirect("discussions:thread", public_id=thread.public_id)
-    threads = (
-        Thread.objects.filter(cohort=cohort)
-        .select_related("author__member_city")
-        .prefetch_related("author__member_city__translations")
-        .annotate(
-            replies=Count("posts", filter=Q(posts__hidden_at=None, posts__deleted_at=None)) - 1
-        )
-        .order_by("-pinned", "-last_post_at")
-    )
+    threads = Thread.objects.filter(cohort=cohort).listed()
     if chosen == GENERAL:
         threads = threads.filter(topic_key=None)
     elif chosen in titles:

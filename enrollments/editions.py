@@ -202,3 +202,27 @@ def _recount(cohort: Cohort) -> None:
         cohort=cohort, status=Enrollment.Status.ACTIVE
     ).values_list("pk", flat=True):
         progress.refresh_completion(enrollment_id=enrollment_id)
+
+
+class RerunForm(forms.Form):
+    """ "New edition from this one": only its title and dates are asked."""
+
+    title = forms.CharField(label=_("Title"), max_length=200)
+    starts_on = forms.DateField(
+        label=_("Starts on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    ends_on = forms.DateField(
+        label=_("Ends on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("Empty: as long as the edition it comes from."),
+    )
+    key = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
+
+    def __init__(self, *args: Any, source: Cohort, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        fields: Any = self.fields
+        titled = title_translation_fields(source.title_translations or {})
+        self.fields = {"title": fields["title"], **titled, **{
+            k: fields[k] for k in ("starts_on", "ends_on", "key")
+        }}  # fmt: skip

@@ -540,6 +540,59 @@ def edition_edit(request: HttpRequest, public_id: str) -> HttpResponse:
     return _edition_form(request, cohort)
 
 
+@login_required
+def rerun(request: HttpRequest, public_id: str) -> HttpResponse:
+    """ "New edition from this one": the settings, questionnaires, trainers and sessions of
+    the edition, shifted to new dates; a draft until opened."""
+    import uuid as uuids
+
+    from django.core.exceptions import ValidationError
+
+    from accounts import access
+    from config.forms import title_translations
+    from enrollments import editions, reruns
+
+    source = get_object_or_404(Cohort.objects.select_related("course"), public_id=public_id)
+    user = request.user
+    assert isinstance(user, User)
+    if not access.can_manage_cohort(user, source) or source.course.is_activity:
+        raise Http404(_("There is no such cohort."))
+    form = editions.RerunForm(
+        request.POST or None,
+        source=source,
+        initial={"title": source.title, "key": uuids.uuid4().hex},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            copy, _created = reruns.rerun(
+                source=source,
+                by=user,
+                title=data["title"],
+                title_translations=title_translations(data),
+                starts_on=data["starts_on"],
+                ends_on=data.get("ends_on"),
+                key=data.get("key") or "",
+            )
+        except ValidationError as refused:
+            for field, texts in refused.message_dict.items():
+                for text in texts:
+                    form.add_error(field if field in form.fields else None, text)
+        else:
+            messages.success(
+                request,
+                _("The edition %(title)s is ready as a draft: check it, then open it.")
+                % {"title": copy.title},
+            )
+            return HttpResponseRedirect(reverse("enrollments:edition_edit", args=[copy.public_id]))
+    return render(
+        request,
+        "enrollments/rerun.html",
+        {"form": form, "cohort": source},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
 def _edition_form(request: HttpRequest, cohort: Cohort) -> HttpResponse:
     import uuid as uuids
 

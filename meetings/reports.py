@@ -8,14 +8,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Case, CharField, Count, F, Value, When
-from django.db.models.functions import Concat
+from django.db.models import Count
 
 from accounts.models import Country
 from courses.models import Cohort
 from enrollments.reports.publishing import (
-    NOT_STATED,
-    OFFERED,
+    consented_gender,
     gender_label,
     normalised_gender,
     pool_genders,
@@ -24,19 +22,7 @@ from enrollments.reports.suppression import Breakdown, Cell, breakdown, count
 from enrollments.roster import city_names
 from meetings.models import Attendance, Meeting
 
-GENDER = Case(
-    When(
-        enrollment__learner__gender_consent_at__isnull=False,
-        enrollment__learner__gender__in=["woman", "man"],
-        then=Concat(Value(OFFERED), F("enrollment__learner__gender")),
-    ),
-    When(
-        enrollment__learner__gender_consent_at__isnull=False,
-        then=F("enrollment__learner__gender_self_described"),
-    ),
-    default=Value(NOT_STATED),
-    output_field=CharField(),
-)
+GENDER = consented_gender("enrollment__learner__")
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -75,15 +75,7 @@ class ThreadListView(generics.GenericAPIView):
     @errors({403: NOT_IN, 404: "No such cohort."})
     def get(self, request: Request, public_id: Any) -> Response:
         cohort = _readable_cohort(request, public_id)
-        threads = (
-            Thread.objects.filter(cohort=cohort)
-            .select_related("author__member_city")
-            .prefetch_related("author__member_city__translations")
-            .annotate(
-                replies=Count("posts", filter=Q(posts__hidden_at=None, posts__deleted_at=None)) - 1
-            )
-            .order_by("-pinned", "-last_post_at", "pk")
-        )
+        threads = Thread.objects.filter(cohort=cohort).listed()
         topic = request.query_params.get("topic")
         if topic == "general":
             threads = threads.filter(topic_key=None)
@@ -144,13 +136,7 @@ class ThreadListView(generics.GenericAPIView):
 
 
 def _thread_response(request: Request, thread: Thread, code: int = 200) -> Response:
-    thread = (
-        Thread.objects.select_related("author__member_city", "cohort")
-        .annotate(
-            replies=Count("posts", filter=Q(posts__hidden_at=None, posts__deleted_at=None)) - 1
-        )
-        .get(pk=thread.pk)
-    )
+    thread = Thread.objects.listed().select_related("cohort").get(pk=thread.pk)
     posts = list(
         Post.objects.filter(thread=thread)
         .select_related("author__member_city", "parent")

@@ -273,3 +273,16 @@ class AdmitSerializer(serializers.Serializer):
     add_seat = serializers.BooleanField(
         default=False, help_text="When every seat is taken, add one for this person."
     )
+
+
+class RerunSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=200)
+    title_translations = serializers.DictField(
+        child=serializers.CharField(max_length=200, allow_blank=True),
+        required=False,
+        help_text='The title in other languages: {"pt": "…"}.',
+    )
+    starts_on = serializers.DateField(help_text="Today or later.")
+    ends_on = serializers.DateField(
+        required=False, allow_null=True, help_text="Left out: as long as the source edition."
+    )

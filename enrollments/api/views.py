@@ -35,6 +35,7 @@ from enrollments.api.serializers import (
     ImportInputSerializer,
     ImportJobSerializer,
     InviteSerializer,
+    RerunSerializer,
     RosterRowSerializer,
 )
 from enrollments.errors import Conflict
@@ -191,6 +192,41 @@ class CohortViewSet(
         )
         return Response(
             EnrollmentSerializer(enrollment).data,
+            status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
+        )
+
+    @extend_schema(
+        request=RerunSerializer,
+        parameters=[IDEMPOTENCY_KEY],
+        responses={
+            201: CohortSerializer,
+            200: OpenApiResponse(CohortSerializer, description="The same key again: the first."),
+        },
+    )
+    @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])
+    @errors({403: "Not a coordinator of the edition.", 404: "No such edition."})
+    def rerun(self, request: Request, public_id: str) -> Response:
+        """ "New edition from this one": its settings, questionnaires, trainers and sessions
+        with every date shifted to the new start; a draft until opened."""
+        from enrollments import reruns
+
+        source = get_object_or_404(Cohort.objects.select_related("course"), public_id=public_id)
+        if not access.can_manage_cohort(current_user(request), source):
+            raise PermissionDenied(_("Only the edition's coordinators run it again."))
+        payload = RerunSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = payload.validated_data
+        copy, created = reruns.rerun(
+            source=source,
+            by=current_user(request),
+            title=data["title"],
+            title_translations=data.get("title_translations") or {},
+            starts_on=data["starts_on"],
+            ends_on=data.get("ends_on"),
+            key=idempotency_key(request),
+        )
+        return Response(
+            CohortSerializer(copy, context={"request": request}).data,
             status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
         )
 

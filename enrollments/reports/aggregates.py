@@ -20,8 +20,6 @@ from django.conf import settings
 from django.db import connection
 from django.db.models import (
     Aggregate,
-    Case,
-    CharField,
     Count,
     DurationField,
     Exists,
@@ -30,10 +28,8 @@ from django.db.models import (
     Q,
     QuerySet,
     Sum,
-    Value,
-    When,
 )
-from django.db.models.functions import Concat, ExtractYear, TruncWeek
+from django.db.models.functions import ExtractYear, TruncWeek
 from django.utils import timezone
 
 from accounts import access
@@ -53,13 +49,12 @@ from enrollments.reports.figures import (
     Week,
 )
 from enrollments.reports.publishing import (
-    NOT_STATED,
-    OFFERED,
     STAGES,
     Counts,
     Names,
     Published,
     add,
+    consented_gender,
     gender_label,
     normalised_gender,
     pool_genders,
@@ -82,20 +77,7 @@ STARTED = ENROLLED & (
 CERTIFIED = ENROLLED & Q(
     Exists(Enrollment.objects.filter(pk=OuterRef("pk"), certificates__status="issued"))
 )
-# Gender is kept only with consent (a check constraint says so); asked again here all the same.
-# An offered answer reads as its code with OFFERED before it ("@woman"), shown translated;
-# answers in people's own words are shown as written.
-CONSENTED_GENDER = Case(
-    When(
-        learner__gender_consent_at__isnull=False,
-        learner__gender__in=["woman", "man"],
-        then=Concat(Value(OFFERED), F("learner__gender")),
-    ),
-    When(learner__gender_consent_at__isnull=False, then=F("learner__gender_self_described")),
-    default=Value(NOT_STATED),
-    output_field=CharField(),
-)
-
+CONSENTED_GENDER = consented_gender("learner__")
 
 # What a delegation's report covers, beside everything.
 COURSES, ACTIVITIES = "courses", "activities"

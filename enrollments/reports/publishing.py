@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, TypeVar
 
+from django.db.models import Case, CharField, F, Value, When
+from django.db.models.functions import Concat
 from django.utils.translation import gettext as _
 
 from accounts.models import User
@@ -54,6 +56,28 @@ class Counts:
     places: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
     positions: dict[str, tuple[int, int]] = field(default_factory=dict)
     genders: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+
+def consented_gender(person: str) -> Case:
+    """A person's gender answer as reports count it, `person` being the path to the user
+    ("learner__", "author__"…). Kept only with consent (a check constraint says so); asked
+    again here all the same. An offered answer reads as its code after OFFERED ("@woman"),
+    shown translated; answers in people's own words are shown as written."""
+    return Case(
+        When(
+            **{
+                f"{person}gender_consent_at__isnull": False,
+                f"{person}gender__in": ["woman", "man"],
+            },
+            then=Concat(Value(OFFERED), F(f"{person}gender")),
+        ),
+        When(
+            **{f"{person}gender_consent_at__isnull": False},
+            then=F(f"{person}gender_self_described"),
+        ),
+        default=Value(NOT_STATED),
+        output_field=CharField(),
+    )
 
 
 def add(target: dict[Any, tuple[int, int]], key: Any, enrolled: int, completed: int) -> None:
