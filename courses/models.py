@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
+from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
@@ -50,6 +51,16 @@ class Course(TranslatableModel):
     # The record behind a network activity (activities.NetworkActivity): its certificates'
     # title, never a course of the catalogue.
     is_activity = models.BooleanField(default=False, editable=False)
+    prerequisites = models.ManyToManyField(
+        "self",
+        verbose_name=_("courses to complete first"),
+        symmetrical=False,
+        blank=True,
+        related_name="required_by",
+        help_text=_(
+            "Learners must have completed these before they enrol (staff may admit anyone)."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     translations = TranslatedFields(
@@ -341,3 +352,32 @@ class Cohort(models.Model):
             self.status == self.Status.OPEN
             and self.enrollment_opens_at <= moment < self.enrollment_closes_at
         )
+
+
+def prerequisite_cycle(course: Course, chosen: Iterable[Course]) -> list[Course]:
+    """The courses that would lead from `course` back to itself if it required `chosen`
+    (empty when there is no cycle): a course cannot require itself, even through others. One
+    query per level of the graph."""
+    parents: dict[int, int] = {}
+    frontier = [c.pk for c in chosen]
+    for pk in frontier:
+        parents[pk] = course.pk
+    seen = set(frontier)
+    while frontier:
+        if course.pk in frontier:
+            chain, at = [], parents[course.pk]
+            while at != course.pk:
+                chain.append(at)
+                at = parents[at]
+            found = {c.pk: c for c in Course.objects.filter(pk__in=chain)}
+            return [found[pk] for pk in reversed(chain)]
+        following = Course.prerequisites.through.objects.filter(
+            from_course_id__in=frontier
+        ).values_list("from_course_id", "to_course_id")
+        frontier = []
+        for parent, child in following:
+            if child not in seen or child == course.pk:
+                parents.setdefault(child, parent)
+                seen.add(child)
+                frontier.append(child)
+    return []

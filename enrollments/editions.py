@@ -226,3 +226,66 @@ class RerunForm(forms.Form):
         self.fields = {"title": fields["title"], **titled, **{
             k: fields[k] for k in ("starts_on", "ends_on", "key")
         }}  # fmt: skip
+
+
+class ReleaseForm(forms.Form):
+    """When each module of the edition opens: a date, days after enrolment, or both (the
+    later wins); both empty, open from the start."""
+
+    def __init__(self, *args: Any, cohort: Cohort, **kwargs: Any) -> None:
+        from wagtail.models import Locale
+
+        from cms.models import CoursePage, ModulePage
+        from enrollments.models import ModuleRelease
+
+        super().__init__(*args, **kwargs)
+        self.cohort = cohort
+        course_page = CoursePage.objects.filter(
+            course_id=cohort.course_id, locale=Locale.get_default()
+        ).first()
+        originals = (
+            list(ModulePage.objects.child_of(course_page).order_by("path")) if course_page else []
+        )
+        self.modules = list(zip(originals, localize_pages(originals), strict=True))
+        existing = {r.module_id: r for r in ModuleRelease.objects.filter(cohort=cohort)}
+        for original, shown in self.modules:
+            release = existing.get(original.pk)
+            self.fields[f"on_{original.pk}"] = forms.DateField(
+                label=_("%(module)s: opens on") % {"module": shown.title},
+                required=False,
+                initial=release.opens_on if release else None,
+                widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            )
+            self.fields[f"days_{original.pk}"] = forms.IntegerField(
+                label=_("%(module)s: days after enrolment") % {"module": shown.title},
+                required=False,
+                min_value=0,
+                max_value=365,
+                initial=release.opens_after_days if release else None,
+            )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for original, _shown in self.modules:
+            day = data.get(f"on_{original.pk}")
+            if day is not None and day > self.cohort.ends_on:
+                self.add_error(
+                    f"on_{original.pk}", _("A module cannot open after the edition ends.")
+                )
+        return data
+
+    def save(self) -> None:
+        from enrollments.models import ModuleRelease
+
+        with transaction.atomic():
+            for original, _shown in self.modules:
+                day = self.cleaned_data.get(f"on_{original.pk}")
+                days = self.cleaned_data.get(f"days_{original.pk}")
+                if day is None and days is None:
+                    ModuleRelease.objects.filter(cohort=self.cohort, module=original).delete()
+                    continue
+                ModuleRelease.objects.update_or_create(
+                    cohort=self.cohort,
+                    module=original,
+                    defaults={"opens_on": day, "opens_after_days": days},
+                )

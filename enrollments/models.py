@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 import uuid
 
 from django.conf import settings
@@ -9,7 +10,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cms.models import Activity, CourseLesson, LessonPage
+from cms.models import Activity, CourseLesson, LessonPage, ModulePage
 from courses.models import Cohort
 
 
@@ -114,6 +115,33 @@ class Enrollment(models.Model):
         """Needs `with_required_lessons()`: every lesson the cohort requires is done."""
         required = getattr(self, "required_lessons", 0)
         return 0 < required <= self.completed_lessons
+
+
+class ModuleRelease(models.Model):
+    """When a module of the edition opens: on a date, or a number of days after each
+    learner's enrolment (the later of the two when both are set). Modules without one are
+    open from the start."""
+
+    cohort = models.ForeignKey(Cohort, related_name="module_releases", on_delete=models.CASCADE)
+    module = models.ForeignKey(ModulePage, related_name="+", on_delete=models.CASCADE)
+    opens_on = models.DateField(_("opens on"), null=True, blank=True)
+    opens_after_days = models.PositiveSmallIntegerField(
+        _("opens days after enrolment"), null=True, blank=True
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["cohort", "module"], name="one_release_per_module")
+        ]
+
+    def opens_for(self, enrollment: Enrollment) -> datetime.date | None:
+        dates = []
+        if self.opens_on is not None:
+            dates.append(self.opens_on)
+        if self.opens_after_days is not None and enrollment.enrolled_at is not None:
+            enrolled = timezone.localdate(enrollment.enrolled_at)
+            dates.append(enrolled + datetime.timedelta(days=self.opens_after_days))
+        return max(dates) if dates else None
 
 
 class OptionalLesson(models.Model):

@@ -87,6 +87,24 @@ def record_lesson_view(*, learner: User, lesson: LessonPage) -> None:
 
 
 @transaction.atomic
+def opens_on(*, enrollment: Enrollment, lesson: LessonPage) -> datetime.date | None:
+    """The day the (original) lesson's module opens for this learner, while it is closed;
+    None when it is open. One query (the module is the lesson's parent in the page tree)."""
+    return module_opens_on(enrollment=enrollment, module_path=lesson.path[: -LessonPage.steplen])
+
+
+def module_opens_on(*, enrollment: Enrollment, module_path: str) -> datetime.date | None:
+    """The day the module (the original, by its tree path) opens for this learner, while it
+    is closed; None when it is open."""
+    from enrollments.models import ModuleRelease
+
+    release = ModuleRelease.objects.filter(
+        cohort_id=enrollment.cohort_id, module__path=module_path
+    ).first()
+    day = release.opens_for(enrollment) if release is not None else None
+    return day if day is not None and day > timezone.localdate() else None
+
+
 def mark_lesson_done(*, learner: User, lesson: LessonPage) -> list[Enrollment]:
     """A learner closes a lesson that has no required activity; activities complete the others."""
     lesson = original_lesson(lesson)
@@ -97,6 +115,14 @@ def mark_lesson_done(*, learner: User, lesson: LessonPage) -> list[Enrollment]:
     enrollments = enrollments_for_lesson(learner=learner, lesson=lesson)
     if not enrollments:
         raise NotAllowed(_("You are not enrolled in a cohort of this course."), code="not_enrolled")
+    closed = {e.pk: opens_on(enrollment=e, lesson=lesson) for e in enrollments}
+    if all(closed.values()):
+        day = min(d for d in closed.values() if d is not None)
+        raise NotAllowed(
+            _("This module opens on %(date)s.") % {"date": formats.date_format(day)},
+            code="module_closed",
+        )
+    enrollments = [e for e in enrollments if not closed[e.pk]]
     for enrollment in enrollments:
         _complete_lesson(enrollment=enrollment, lesson=lesson)
     return enrollments

@@ -1,5 +1,6 @@
 """Running an edition again: "New edition from this one" copies its settings (visibility,
-seats, waiting list, admission, completion rule, required lessons, questionnaires, trainers)
+seats, waiting list, admission, completion rule, required lessons, when modules open,
+questionnaires, trainers)
 and, through the `edition_rerun` signal, its sessions, every date shifted by the difference
 between the two starts. The copy is a draft until its coordinators open it."""
 
@@ -17,7 +18,7 @@ from accounts import access
 from accounts.models import User
 from courses.models import Cohort
 from enrollments.errors import NotAllowed
-from enrollments.models import OptionalLesson
+from enrollments.models import ModuleRelease, OptionalLesson
 from enrollments.signals import edition_rerun
 
 # What a re-run copies as it is; dates are shifted, the rest starts afresh.
@@ -94,6 +95,17 @@ def rerun(
                     for lesson in OptionalLesson.objects.filter(cohort=source).values_list(
                         "lesson_id", flat=True
                     )
+                ]
+            )
+            ModuleRelease.objects.bulk_create(
+                [
+                    ModuleRelease(
+                        cohort=copy,
+                        module_id=r.module_id,
+                        opens_on=r.opens_on + shift if r.opens_on else None,
+                        opens_after_days=r.opens_after_days,
+                    )
+                    for r in ModuleRelease.objects.filter(cohort=source)
                 ]
             )
             _copy_questionnaires(source, copy, shift, by)

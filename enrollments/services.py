@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -15,8 +16,32 @@ from enrollments.errors import Conflict, NotAllowed
 from enrollments.models import Enrollment
 
 
+def missing_prerequisites(*, learner: User, course_id: int) -> list[Any]:
+    """The courses this one requires that the learner has not completed (one query)."""
+    from django.db.models import Exists, OuterRef
+
+    from courses.models import Course
+    from enrollments.models import Enrollment
+
+    done = Enrollment.objects.filter(
+        learner=learner, status=Enrollment.Status.COMPLETED, cohort__course=OuterRef("pk")
+    )
+    return list(
+        Course.objects.filter(required_by=course_id)
+        .exclude(Exists(done))
+        .prefetch_related("translations")
+        .order_by("code")
+    )
+
+
 def check_eligibility(*, learner: User, cohort: Cohort) -> None:
     """Raises NotAllowed with the reason when `learner` may not join `cohort`."""
+    if missing := missing_prerequisites(learner=learner, course_id=cohort.course_id):
+        raise NotAllowed(
+            _("Complete %(courses)s first: this course builds on it.")
+            % {"courses": ", ".join(f"“{course}”" for course in missing)},
+            code="prerequisite_missing",
+        )
     if cohort.visibility == Cohort.Visibility.INVITATION:
         raise NotAllowed(_("This cohort is open by invitation only."), code="invitation_required")
     if cohort.visibility == Cohort.Visibility.MEMBER_STAFF:

@@ -16,6 +16,7 @@ urlpatterns = [
     path("imports/<uuid:public_id>/confirm/", views.import_confirm, name="import_confirm"),
     path("cohorts/<uuid:public_id>/edit/", views.edition_edit, name="edition_edit"),
     path("cohorts/<uuid:public_id>/rerun/", views.rerun, name="rerun"),
+    path("cohorts/<uuid:public_id>/release/", views.release, name="release"),
     path("enrollments/<uuid:public_id>/", views.record, name="record"),
     path("enrollments/<uuid:public_id>/complete/", views.complete_by_hand, name="complete_by_hand"),
     path("enrollments/<uuid:public_id>/withdraw/", views.withdraw, name="withdraw"),

@@ -593,6 +593,28 @@ def rerun(request: HttpRequest, public_id: str) -> HttpResponse:
     )
 
 
+@login_required
+def release(request: HttpRequest, public_id: str) -> HttpResponse:
+    """The edition's coordinators say when each module opens."""
+    from accounts import access
+    from enrollments import editions
+
+    cohort = get_object_or_404(Cohort.objects.select_related("course"), public_id=public_id)
+    if not access.can_manage_cohort(request.user, cohort):
+        raise Http404(_("There is no such cohort."))
+    form = editions.ReleaseForm(request.POST or None, cohort=cohort)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Changes saved."))
+        return HttpResponseRedirect(reverse("enrollments:release", args=[cohort.public_id]))
+    return render(
+        request,
+        "enrollments/release.html",
+        {"form": form, "cohort": cohort},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
 def _edition_form(request: HttpRequest, cohort: Cohort) -> HttpResponse:
     import uuid as uuids
 

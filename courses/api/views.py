@@ -18,7 +18,7 @@ class CourseViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self) -> QuerySet[Course]:
         courses = (
             Course.objects.filter(is_activity=False)
-            .prefetch_related("translations")
+            .prefetch_related("translations", "prerequisites")
             .order_by("code")
         )
         if access.is_trainer(self.request.user):

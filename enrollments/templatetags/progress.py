@@ -9,6 +9,7 @@ from django import template
 from django.conf import settings
 from django.db.models import Count, Q
 from django.utils.translation import get_language
+from wagtail.models import Locale
 
 from accounts import access
 from cms.h5p.grants import PlayGrant, player_url
@@ -54,7 +55,24 @@ def course_enrolment(context: dict[str, Any], course_page: CoursePage) -> dict[s
     for cohort in cohorts:
         full = cohort.capacity is not None and cohort.seats_taken >= cohort.capacity
         rows.append({"cohort": cohort, "enrollment": mine.get(cohort.pk), "full": full})
-    return {"rows": rows, "request": context.get("request"), "learner": learner}
+    from courses.models import Course
+    from enrollments.services import missing_prerequisites
+
+    prerequisites = (
+        missing_prerequisites(learner=learner, course_id=course_page.course_id)
+        if learner is not None
+        else list(
+            Course.objects.filter(required_by=course_page.course_id).prefetch_related(
+                "translations"
+            )
+        )
+    )
+    return {
+        "rows": rows,
+        "request": context.get("request"),
+        "learner": learner,
+        "prerequisites": prerequisites,
+    }
 
 
 @register.simple_tag(takes_context=True)
@@ -180,3 +198,30 @@ def _plays_course(request: Any, learner: Any, page: Any) -> bool:
         if request is not None:
             request._aula_plays_course = cached
     return cached
+
+
+@register.simple_tag(takes_context=True)
+def module_opens_on(context: dict[str, Any], page: Any) -> Any:
+    """For a learner in an edition of the course whose module is not open yet: the day it
+    opens (a lesson's module, or the module itself); None otherwise."""
+    from enrollments.progress import module_opens_on
+
+    learner = _learner(context)
+    if learner is None or page is None or page.pk is None:
+        return None
+    if isinstance(page, LessonPage):
+        original: Any = original_lesson(page)
+        module_path = original.path[: -LessonPage.steplen]
+    else:
+        original = page.get_translation_or_none(Locale.get_default()) or page
+        module_path = original.path
+    enrollment = (
+        Enrollment.objects.of_learner(learner.pk)
+        .active()
+        .filter(cohort__course__pages__in=CoursePage.objects.ancestor_of(original))
+        .order_by("-enrolled_at")
+        .first()
+    )
+    if enrollment is None:
+        return None
+    return module_opens_on(enrollment=enrollment, module_path=module_path)

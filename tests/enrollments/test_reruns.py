@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from courses.models import Cohort
 from enrollments import reruns
-from enrollments.models import OptionalLesson
+from enrollments.models import ModuleRelease, OptionalLesson
 from enrollments.questionnaires.models import Questionnaire
 from meetings.models import Meeting
 
@@ -29,6 +29,7 @@ def run_before(cohort, site, trainer, coordinator):
     cohort.save()
     cohort.trainers.add(trainer)
     OptionalLesson.objects.create(cohort=cohort, lesson=site["lesson2"])
+    ModuleRelease.objects.create(cohort=cohort, module=site["module"], opens_on=cohort.starts_on)
     seed_questionnaires(by=coordinator)
     Questionnaire.objects.exclude(cohort=cohort).delete()
     sessions(cohort, 2, trainer)
@@ -91,6 +92,7 @@ def test_a_coordinator_runs_an_edition_again_with_everything_shifted_once(
     assert [m.starts_at - o.starts_at for m, o in zip(new, old, strict=True)] == [shift, shift]
     assert [m.is_required for m in new] == [True, False]
     assert all(list(m.facilitators.all()) == [trainer] for m in new)
+    assert ModuleRelease.objects.get(cohort=copy).opens_on == new_start  # shifted with the rest
     assert not copy.enrollments.exists()
 
 
