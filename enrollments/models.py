@@ -135,11 +135,15 @@ class ModuleRelease(models.Model):
         ]
 
     def opens_for(self, enrollment: Enrollment) -> datetime.date | None:
+        return self.opens_after(enrollment.enrolled_at)
+
+    def opens_after(self, enrolled_at: datetime.datetime | None) -> datetime.date | None:
+        """The day it opens for someone enrolled then (None: open from the start)."""
         dates = []
         if self.opens_on is not None:
             dates.append(self.opens_on)
-        if self.opens_after_days is not None and enrollment.enrolled_at is not None:
-            enrolled = timezone.localdate(enrollment.enrolled_at)
+        if self.opens_after_days is not None and enrolled_at is not None:
+            enrolled = timezone.localdate(enrolled_at)
             dates.append(enrolled + datetime.timedelta(days=self.opens_after_days))
         return max(dates) if dates else None
 

@@ -9,7 +9,6 @@ from django import template
 from django.conf import settings
 from django.db.models import Count, Q
 from django.utils.translation import get_language
-from wagtail.models import Locale
 
 from accounts import access
 from cms.h5p.grants import PlayGrant, player_url
@@ -201,27 +200,35 @@ def _plays_course(request: Any, learner: Any, page: Any) -> bool:
 
 
 @register.simple_tag(takes_context=True)
-def module_opens_on(context: dict[str, Any], page: Any) -> Any:
-    """For a learner in an edition of the course whose module is not open yet: the day it
-    opens (a lesson's module, or the module itself); None otherwise."""
-    from enrollments.progress import module_opens_on
+def module_opens_on(context: dict[str, Any], module: Any) -> Any:
+    """For a learner whose editions of the course all keep this module (in any language: by
+    its translation key) closed for now: the first day it opens for them; None otherwise. One
+    query when no edition of theirs dates the module."""
+    from django.db.models import F
+    from django.utils import timezone
+
+    from enrollments.models import ModuleRelease
 
     learner = _learner(context)
-    if learner is None or page is None or page.pk is None:
+    if learner is None or module is None or module.pk is None:
         return None
-    if isinstance(page, LessonPage):
-        original: Any = original_lesson(page)
-        module_path = original.path[: -LessonPage.steplen]
-    else:
-        original = page.get_translation_or_none(Locale.get_default()) or page
-        module_path = original.path
-    enrollment = (
-        Enrollment.objects.of_learner(learner.pk)
-        .active()
-        .filter(cohort__course__pages__in=CoursePage.objects.ancestor_of(original))
-        .order_by("-enrolled_at")
-        .first()
+    active = Enrollment.HOLDING_A_SEAT[:1]
+    releases = list(
+        ModuleRelease.objects.filter(
+            module__translation_key=module.translation_key,
+            cohort__enrollments__learner=learner.pk,
+            cohort__enrollments__status__in=active,
+        ).annotate(enrolled_at=F("cohort__enrollments__enrolled_at"))
     )
-    if enrollment is None:
+    if not releases:
         return None
-    return module_opens_on(enrollment=enrollment, module_path=module_path)
+    today = timezone.localdate()
+    days = [r.opens_after(r.enrolled_at) for r in releases]  # type: ignore[attr-defined]
+    if any(day is None or day <= today for day in days):
+        return None
+    undated = (
+        Enrollment.objects.of_learner(learner.pk)
+        .filter(status__in=active, cohort__course_id=releases[0].cohort.course_id)
+        .exclude(cohort_id__in=[r.cohort_id for r in releases])
+    )
+    return None if undated.exists() else min(d for d in days if d is not None)
