@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from accounts import access
 from accounts.models import User
+from config.validators import plausible_date
 from courses.models import Cohort
 from enrollments.errors import NotAllowed
 from enrollments.models import ModuleRelease, OptionalLesson
@@ -51,6 +52,13 @@ def rerun(
         errors["title"] = _("Give the new edition a title.")
     if starts_on < timezone.localdate():
         errors["starts_on"] = _("The new edition cannot start in the past.")
+    for name, day in (("starts_on", starts_on), ("ends_on", ends_on)):
+        try:
+            plausible_date(day)
+        except ValidationError as refused:
+            errors.setdefault(name, refused)
+    if errors:
+        raise ValidationError(errors)
     ends_on = ends_on or starts_on + (source.ends_on - source.starts_on)
     if ends_on < starts_on:
         errors["ends_on"] = _("An edition cannot end before it starts.")

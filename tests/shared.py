@@ -40,3 +40,35 @@ def csv_text(response) -> str:  # type: ignore[no-untyped-def]
     body = downloaded(response)
     assert body.startswith("\ufeff".encode()), "CSV without a byte order mark"
     return body.decode("utf-8-sig")
+
+
+def wait_for_idle_worker(timeout: float = 60) -> None:
+    """Waits until the real Celery worker has nothing running, reserved or queued: a task a
+    test set off (an e-mail after an import) must not still hold rows while the test's
+    database is flushed (the flush would deadlock with it)."""
+    import time
+
+    from config.celery import app
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        inspect = app.control.inspect(timeout=1)
+        busy = [
+            task
+            for found in (inspect.active() or {}, inspect.reserved() or {})
+            for tasks in found.values()
+            for task in tasks
+        ]
+        from amqp.exceptions import ChannelError
+
+        with app.connection_for_read() as connection:
+            try:
+                queued = connection.default_channel.queue_declare(
+                    queue=app.conf.task_default_queue, passive=True
+                ).message_count
+            except ChannelError:  # Redis drops an empty queue: nothing waits
+                queued = 0
+        if not busy and not queued:
+            return
+        time.sleep(0.3)
+    raise AssertionError("The Celery worker was still busy after the test.")

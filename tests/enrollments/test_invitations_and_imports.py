@@ -269,3 +269,6 @@ def test_a_real_worker_runs_the_import_while_the_client_polls_its_status(site, c
     assert job["status"] == "done", job
     assert job["created_accounts"] == 30
     assert Invitation.objects.filter(cohort=cohort).count() == 30
+    from tests.shared import wait_for_idle_worker
+
+    wait_for_idle_worker()  # the invitations' e-mails, sent after the import

@@ -118,6 +118,12 @@ def test_a_rerun_in_the_past_or_ending_before_it_starts_is_refused_and_nothing_i
     )
     assert backwards.status_code == 400
     assert [e["field"] for e in backwards.json()["errors"]] == ["ends_on"]
+    far = client.post(
+        f"/api/v1/cohorts/{run_before.public_id}/rerun/",
+        {"title": "Lejos", "starts_on": "9999-12-31"},
+        "application/json",
+    )
+    assert far.status_code == 400 and far.json()["errors"][0]["code"] == "implausible_date"
     assert Cohort.objects.count() == 1
 
 
