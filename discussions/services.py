@@ -11,7 +11,6 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -63,14 +62,6 @@ def can_moderate(user: Any, cohort: Cohort) -> bool:
 def can_read(user: Any, cohort: Cohort) -> bool:
     """Only people in the cohort: its learners, trainers and coordinators."""
     return can_moderate(user, cohort) or is_member(user, cohort)
-
-
-def readable_cohorts_filter(user: Any) -> Q:
-    if not user.is_authenticated:
-        return Q(pk__in=[])
-    return access.followed_cohorts_filter(user) | Q(
-        enrollments__learner=user, enrollments__status__in=Enrollment.HOLDING_A_SEAT
-    )
 
 
 def _clean_body(body: str) -> str:

@@ -212,13 +212,15 @@ def module_opens_on(context: dict[str, Any], module: Any) -> Any:
     learner = _learner(context)
     if learner is None or module is None or module.pk is None:
         return None
-    active = Enrollment.HOLDING_A_SEAT[:1]
+    active = Enrollment.Status.ACTIVE
     releases = list(
         ModuleRelease.objects.filter(
             module__translation_key=module.translation_key,
             cohort__enrollments__learner=learner.pk,
-            cohort__enrollments__status__in=active,
-        ).annotate(enrolled_at=F("cohort__enrollments__enrolled_at"))
+            cohort__enrollments__status=active,
+        ).annotate(
+            enrolled_at=F("cohort__enrollments__enrolled_at"), course_id=F("cohort__course_id")
+        )
     )
     if not releases:
         return None
@@ -228,7 +230,7 @@ def module_opens_on(context: dict[str, Any], module: Any) -> Any:
         return None
     undated = (
         Enrollment.objects.of_learner(learner.pk)
-        .filter(status__in=active, cohort__course_id=releases[0].cohort.course_id)
+        .filter(status=active, cohort__course_id=releases[0].course_id)  # type: ignore[attr-defined]
         .exclude(cohort_id__in=[r.cohort_id for r in releases])
     )
     return None if undated.exists() else min(d for d in days if d is not None)
