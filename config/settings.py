@@ -73,10 +73,12 @@ INSTALLED_APPS = [
     "courses",
     "cms",
     "enrollments",
+    "nudges",
     "meetings",
     "certificates",
     "activities",
     "discussions",
+    "paths",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
@@ -291,6 +293,11 @@ CELERY_BEAT_SCHEDULE = {
     "complete-finished-activities": {"task": "activities.complete_finished", "schedule": 3600.0},
     # The discussions' daily digest: each person's new posts since their last one.
     "discussion-digests": {"task": "discussions.queue_digests", "schedule": 86400.0},
+    # Welcomes, deadline notices and nudges to the inactive: each claimed once per learner
+    # and rule, so a beat running twice at once sends one of each.
+    "nudges": {"task": "nudges.decide", "schedule": 3600.0},
+    # People on a learning path are enrolled in its courses' editions as they open.
+    "advance-paths": {"task": "paths.advance_all", "schedule": 3600.0},
 }
 
 # E-mail: printed to the console unless EMAIL_URL says otherwise.

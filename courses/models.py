@@ -238,6 +238,17 @@ class Cohort(models.Model):
             "complete it (hidden or deleted ones do not count). Empty for none."
         ),
     )
+    inactivity_nudge_days = models.PositiveSmallIntegerField(
+        _("nudge after days without activity"),
+        null=True,
+        blank=True,
+        default=14,
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
+        help_text=_(
+            "Learners who have not taken part for this many days while the edition runs get a "
+            "friendly e-mail, once each time. Empty for none."
+        ),
+    )
     session_hours_count = models.BooleanField(
         _("attended sessions add to the certificate's hours"),
         default=False,

@@ -42,6 +42,7 @@ FIELDS = [
     "min_discussion_posts",
     "session_reminders",
     "session_hours_count",
+    "inactivity_nudge_days",
     "admission",
     "max_country_share",
     "max_per_city",
@@ -230,7 +231,7 @@ class RerunForm(forms.Form):
 
 class ReleaseForm(forms.Form):
     """When each module of the edition opens: a date, days after enrolment, or both (the
-    later wins); both empty, open from the start."""
+    later wins); both empty, open from the start. And when it is due, if it is."""
 
     def __init__(self, *args: Any, cohort: Cohort, **kwargs: Any) -> None:
         from wagtail.models import Locale
@@ -263,6 +264,13 @@ class ReleaseForm(forms.Form):
                 max_value=365,
                 initial=release.opens_after_days if release else None,
             )
+            self.fields[f"due_{original.pk}"] = forms.DateField(
+                label=_("%(module)s: due on") % {"module": shown.title},
+                required=False,
+                initial=release.due_on if release else None,
+                widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                help_text=_("Those who have not finished it are reminded a few days before."),
+            )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -272,6 +280,19 @@ class ReleaseForm(forms.Form):
                 self.add_error(
                     f"on_{original.pk}", _("A module cannot open after the edition ends.")
                 )
+            due = data.get(f"due_{original.pk}")
+            if due is None:
+                continue
+            if due > self.cohort.ends_on:
+                self.add_error(
+                    f"due_{original.pk}", _("A module cannot be due after the edition ends.")
+                )
+            elif due < self.cohort.starts_on:
+                self.add_error(
+                    f"due_{original.pk}", _("A module cannot be due before the edition starts.")
+                )
+            elif day is not None and due < day:
+                self.add_error(f"due_{original.pk}", _("A module cannot be due before it opens."))
         return data
 
     def save(self) -> None:
@@ -281,11 +302,12 @@ class ReleaseForm(forms.Form):
             for original, _shown in self.modules:
                 day = self.cleaned_data.get(f"on_{original.pk}")
                 days = self.cleaned_data.get(f"days_{original.pk}")
-                if day is None and days is None:
+                due = self.cleaned_data.get(f"due_{original.pk}")
+                if day is None and days is None and due is None:
                     ModuleRelease.objects.filter(cohort=self.cohort, module=original).delete()
                     continue
                 ModuleRelease.objects.update_or_create(
                     cohort=self.cohort,
                     module=original,
-                    defaults={"opens_on": day, "opens_after_days": days},
+                    defaults={"opens_on": day, "opens_after_days": days, "due_on": due},
                 )

@@ -119,8 +119,8 @@ class Enrollment(models.Model):
 
 class ModuleRelease(models.Model):
     """When a module of the edition opens: on a date, or a number of days after each
-    learner's enrolment (the later of the two when both are set). Modules without one are
-    open from the start."""
+    learner's enrolment (the later of the two when both are set), and when it is due.
+    Modules without one are open from the start and have no deadline."""
 
     cohort = models.ForeignKey(Cohort, related_name="module_releases", on_delete=models.CASCADE)
     module = models.ForeignKey(ModulePage, related_name="+", on_delete=models.CASCADE)
@@ -128,6 +128,9 @@ class ModuleRelease(models.Model):
     opens_after_days = models.PositiveSmallIntegerField(
         _("opens days after enrolment"), null=True, blank=True
     )
+    # The module's deadline in this edition: learners see it, and those who have not finished
+    # the module are reminded a few days before (the nudges app).
+    due_on = models.DateField(_("due on"), null=True, blank=True)
 
     class Meta:
         constraints = [

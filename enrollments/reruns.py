@@ -27,7 +27,7 @@ COPIED = [
     "course", "delegation", "language", "visibility", "capacity", "has_waiting_list",
     "enrollment_key", "score_policy", "min_score", "requires_questionnaire", "min_days_enrolled",
     "min_sessions_attended", "min_discussion_posts", "session_reminders", "session_hours_count",
-    "admission", "max_country_share", "max_per_city",
+    "inactivity_nudge_days", "admission", "max_country_share", "max_per_city",
 ]  # fmt: skip
 
 
@@ -112,6 +112,7 @@ def rerun(
                         module_id=r.module_id,
                         opens_on=r.opens_on + shift if r.opens_on else None,
                         opens_after_days=r.opens_after_days,
+                        due_on=r.due_on + shift if r.due_on else None,
                     )
                     for r in ModuleRelease.objects.filter(cohort=source)
                 ]

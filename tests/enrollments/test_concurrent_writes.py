@@ -141,3 +141,35 @@ def test_the_lesson_page_answers_while_the_player_posts_statements(
     assert run_at_once(12, work, on_the_copy) == [200] * 12
     with on_the_copy():
         assert Statement.objects.count() == 6
+
+
+def test_two_reminder_beats_at_once_send_one_of_each(site, city, shared_database):
+    """Issue 16: the hourly beat running twice at the same moment (two schedulers, a retry)
+    claims each reminder once; each learner gets one welcome."""
+    import datetime
+
+    from django.core import mail
+    from django.utils import timezone
+
+    from nudges import tasks
+    from nudges.models import Nudge
+
+    cohort = CohortFactory(
+        course=site["course"].course, delegation=city.delegation, status="running",
+        starts_on=timezone.localdate() - datetime.timedelta(days=1),
+    )  # fmt: skip
+    for person in UserFactory.create_batch(12):
+        Enrollment.objects.create(
+            cohort=cohort, learner=person, status="active", enrolled_at=timezone.now()
+        )
+    on_the_copy = shared_database()
+    mail.outbox.clear()
+
+    claimed = run_at_once(4, lambda n: tasks.decide(), on_the_copy)
+
+    assert sum(claimed) == 12
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(
+        Enrollment.objects.filter(cohort=cohort).values_list("learner__email", flat=True)
+    )
+    with on_the_copy():
+        assert Nudge.objects.filter(sent_at__isnull=False).count() == 12

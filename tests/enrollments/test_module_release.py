@@ -74,3 +74,29 @@ def test_a_module_cannot_open_after_the_edition_ends_and_others_cannot_set_it(
     assert refused.status_code == 400
     assert "A module cannot open after the edition ends." in refused.content.decode()
     assert not ModuleRelease.objects.exists()
+
+
+def test_a_deadline_must_fall_within_the_edition_and_after_the_module_opens(
+    cohort, site, coordinator, client
+):
+    url = f"/en/cohorts/{cohort.public_id}/release/"
+    module = site["module"].pk
+    client.force_login(coordinator)
+    cases = [
+        ({f"due_{module}": (cohort.ends_on + datetime.timedelta(days=1)).isoformat()},
+         "A module cannot be due after the edition ends."),
+        ({f"due_{module}": (cohort.starts_on - datetime.timedelta(days=1)).isoformat()},
+         "A module cannot be due before the edition starts."),
+        ({f"on_{module}": (cohort.starts_on + datetime.timedelta(days=9)).isoformat(),
+          f"due_{module}": (cohort.starts_on + datetime.timedelta(days=5)).isoformat()},
+         "A module cannot be due before it opens."),
+    ]  # fmt: skip
+    for data, error in cases:
+        refused = client.post(url, data)
+        assert refused.status_code == 400 and error in refused.content.decode()
+    assert not ModuleRelease.objects.exists()
+
+    due = cohort.starts_on + datetime.timedelta(days=20)
+    assert client.post(url, {f"due_{module}": due.isoformat()}).status_code == 302
+    release = ModuleRelease.objects.get(cohort=cohort)
+    assert release.due_on == due and release.opens_on is None  # open from the start, due later

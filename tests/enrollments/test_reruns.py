@@ -29,7 +29,10 @@ def run_before(cohort, site, trainer, coordinator):
     cohort.save()
     cohort.trainers.add(trainer)
     OptionalLesson.objects.create(cohort=cohort, lesson=site["lesson2"])
-    ModuleRelease.objects.create(cohort=cohort, module=site["module"], opens_on=cohort.starts_on)
+    ModuleRelease.objects.create(
+        cohort=cohort, module=site["module"], opens_on=cohort.starts_on,
+        due_on=cohort.starts_on + datetime.timedelta(days=10),
+    )  # fmt: skip
     seed_questionnaires(by=coordinator)
     Questionnaire.objects.exclude(cohort=cohort).delete()
     sessions(cohort, 2, trainer)
@@ -92,7 +95,9 @@ def test_a_coordinator_runs_an_edition_again_with_everything_shifted_once(
     assert [m.starts_at - o.starts_at for m, o in zip(new, old, strict=True)] == [shift, shift]
     assert [m.is_required for m in new] == [True, False]
     assert all(list(m.facilitators.all()) == [trainer] for m in new)
-    assert ModuleRelease.objects.get(cohort=copy).opens_on == new_start  # shifted with the rest
+    release = ModuleRelease.objects.get(cohort=copy)
+    assert release.opens_on == new_start  # shifted with the rest
+    assert release.due_on == new_start + datetime.timedelta(days=10)
     assert not copy.enrollments.exists()
 
 

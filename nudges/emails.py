@@ -1,0 +1,185 @@
+"""The reminders and coordinators' messages as e-mails: each in the learner's language and
+time zone, each with a one-click way out of its kind (a link, and the List-Unsubscribe
+headers mail programs show as a button)."""
+
+from __future__ import annotations
+
+import datetime
+import zoneinfo
+from typing import Any
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import EmailMessage, get_connection
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from accounts.models import User
+from cms.localization import url_in_active_language
+from cms.models import CoursePage, ModulePage
+from nudges.models import Delivery, Kind, Message, Nudge, Preference
+
+SALT = "nudges.unsubscribe"
+BATCH = 200  # e-mails per task
+
+
+def unsubscribe_token(user: User, kind: str) -> str:
+    return signing.dumps({"u": str(user.public_id), "k": kind}, salt=SALT)
+
+
+def read_token(token: str) -> tuple[User, str] | None:
+    try:
+        data = signing.loads(token, salt=SALT)
+    except signing.BadSignature:
+        return None
+    if not isinstance(data, dict) or data.get("k") not in Kind.values:
+        return None
+    user = User.objects.filter(public_id=str(data.get("u"))).first()
+    return (user, data["k"]) if user else None
+
+
+def _zone(user: User) -> zoneinfo.ZoneInfo:
+    try:
+        return zoneinfo.ZoneInfo(user.shown_time_zone or "UTC")
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return zoneinfo.ZoneInfo("UTC")
+
+
+def _absolute(view: str, **kwargs: Any) -> str:
+    return f"{settings.SITE_URL}{reverse(view, kwargs=kwargs or None)}"
+
+
+def _email(user: User, kind: str, template: str, context: dict[str, Any]) -> EmailMessage:
+    language = user.preferred_language or "es"
+    with translation.override(language), timezone.override(_zone(user)):
+        out = _absolute("nudges:unsubscribe", token=unsubscribe_token(user, kind))
+        context = {
+            **context,
+            "person": user,
+            "unsubscribe_url": out,
+            "preferences_url": _absolute("nudges:preferences"),
+            "kind_label": Kind(kind).label,
+        }
+        subject = render_to_string(f"nudges/email/{template}_subject.txt", context).strip()
+        body = render_to_string(f"nudges/email/{template}.txt", context)
+    return EmailMessage(
+        subject,
+        body,
+        None,
+        [user.email],
+        headers={
+            "List-Unsubscribe": f"<{out}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
+
+
+def _refusals(user_ids: set[int]) -> dict[int, Preference]:
+    return {p.user_id: p for p in Preference.objects.filter(user_id__in=user_ids)}
+
+
+def _course_pages(course_ids: set[int]) -> dict[tuple[int, str], CoursePage]:
+    return {
+        (page.course_id, page.locale.language_code): page
+        for page in CoursePage.objects.live().filter(course__in=course_ids).select_related("locale")
+    }
+
+
+def _course_url(pages: dict[tuple[int, str], CoursePage], course_id: int, language: str) -> str:
+    page = pages.get((course_id, language)) or next(
+        (p for (course, _lang), p in pages.items() if course == course_id), None
+    )
+    if page is None:
+        return _absolute("enrollments:my_courses")
+    with translation.override(language):
+        return settings.SITE_URL + url_in_active_language(page)
+
+
+def _module_titles(module_ids: set[int]) -> dict[tuple[int, str], str]:
+    """(original module id, language) → title: the live translation, else the original."""
+    originals = {m.pk: m for m in ModulePage.objects.filter(pk__in=module_ids)}
+    by_key = {m.translation_key: m.pk for m in originals.values()}
+    titles = {(pk, ""): m.title for pk, m in originals.items()}
+    for page in (
+        ModulePage.objects.live()
+        .filter(translation_key__in=by_key, alias_of__isnull=True)
+        .select_related("locale")
+    ):
+        titles[(by_key[page.translation_key], page.locale.language_code)] = page.title
+    return titles
+
+
+def send_nudges(*, nudge_ids: list[int]) -> int:
+    """The claimed reminders not yet sent: sent, or skipped for those who said no.
+    Returns how many e-mails went."""
+    now = timezone.now()
+    nudges = list(
+        Nudge.objects.filter(pk__in=nudge_ids, sent_at=None, skipped=False).select_related(
+            "enrollment__learner__member_city__country", "enrollment__cohort"
+        )
+    )
+    refusals = _refusals({n.enrollment.learner_id for n in nudges})
+    pages = _course_pages({n.enrollment.cohort.course_id for n in nudges})
+    modules = {int(n.key.split(":")[0]) for n in nudges if n.kind == Kind.DEADLINE and n.key}
+    titles = _module_titles(modules)
+    messages, sent, skipped = [], [], []
+    for nudge in nudges:
+        learner = nudge.enrollment.learner
+        preference = refusals.get(learner.pk)
+        if not learner.is_active or (preference and not preference.wants(nudge.kind)):
+            skipped.append(nudge.pk)
+            continue
+        language = learner.preferred_language or nudge.enrollment.cohort.language or "es"
+        context: dict[str, Any] = {
+            "cohort": nudge.enrollment.cohort,
+            "url": _course_url(pages, nudge.enrollment.cohort.course_id, language),
+        }
+        if nudge.kind == Kind.DEADLINE:
+            module_id, due = nudge.key.split(":")
+            context["module"] = titles.get((int(module_id), language)) or titles.get(
+                (int(module_id), ""), ""
+            )
+            context["due_on"] = datetime.date.fromisoformat(due)
+        elif nudge.kind == Kind.INACTIVE:
+            context["seen"] = nudge.enrollment.last_activity_at
+        messages.append(_email(learner, nudge.kind, nudge.kind, context))
+        sent.append(nudge.pk)
+    Nudge.objects.filter(pk__in=skipped).update(skipped=True)
+    if messages:
+        get_connection().send_messages(messages)
+    Nudge.objects.filter(pk__in=sent).update(sent_at=now)
+    return len(messages)
+
+
+def send_message(*, message_id: int, delivery_ids: list[int]) -> int:
+    """A coordinator's message to these recipients not yet sent, each in their language."""
+    now = timezone.now()
+    message = Message.objects.select_related("cohort", "sent_by").get(pk=message_id)
+    deliveries = list(
+        Delivery.objects.filter(
+            pk__in=delivery_ids, message=message, sent_at=None, skipped=False
+        ).select_related("enrollment__learner__member_city__country")
+    )
+    refusals = _refusals({d.enrollment.learner_id for d in deliveries})
+    messages, sent, skipped = [], [], []
+    for delivery in deliveries:
+        learner = delivery.enrollment.learner
+        preference = refusals.get(learner.pk)
+        if not learner.is_active or (preference and not preference.wants(Kind.MESSAGE)):
+            skipped.append(delivery.pk)
+            continue
+        subject, body = message.text_for(learner.preferred_language or message.language)
+        context = {
+            "cohort": message.cohort,
+            "message_subject": subject,
+            "message_body": body,
+            "sender": message.sent_by.display_name if message.sent_by else "",
+        }
+        messages.append(_email(learner, Kind.MESSAGE, "message", context))
+        sent.append(delivery.pk)
+    Delivery.objects.filter(pk__in=skipped).update(skipped=True)
+    if messages:
+        get_connection().send_messages(messages)
+    Delivery.objects.filter(pk__in=sent).update(sent_at=now)
+    return len(messages)

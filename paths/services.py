@@ -1,0 +1,240 @@
+"""Learning paths: defining one, enrolling people, and moving each along as editions open
+and courses are completed."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts import access
+from accounts.models import Delegation, User
+from courses.models import Cohort, Course
+from enrollments import services as enrolling
+from enrollments.errors import NotAllowed
+from enrollments.models import Enrollment
+from paths.models import LearningPath, PathEnrollment, PathStep
+
+MAX_STEPS = 8
+
+
+def can_manage(user: Any, path: LearningPath) -> bool:
+    return access.can_manage_delegation(user, path.delegation)
+
+
+def order_problem(courses: list[Course]) -> str:
+    """Why this order cannot be followed: a course placed before one it requires."""
+    later: set[int] = set()
+    for index in range(len(courses) - 1, -1, -1):
+        course = courses[index]
+        required = {c.pk for c in course.prerequisites.all()}
+        if clash := required & later:
+            other = next(c for c in courses if c.pk in clash)
+            return _("“%(course)s” requires “%(other)s”, which comes after it in the path.") % {
+                "course": course,
+                "other": other,
+            }
+        later.add(course.pk)
+    return ""
+
+
+@transaction.atomic
+def save_path(
+    *,
+    by: User,
+    delegation: Delegation,
+    title: str,
+    courses: list[Course],
+    enforce_order: bool = True,
+    description: str = "",
+    title_translations: dict[str, str] | None = None,
+    description_translations: dict[str, str] | None = None,
+    path: LearningPath | None = None,
+    key: str = "",
+) -> LearningPath:
+    """Creates (or, given `path`, changes) a path; the same creation `key` again returns the
+    first path."""
+    if not access.can_manage_delegation(by, delegation):
+        raise NotAllowed(_("Only the delegation's coordinators define its paths."))
+    if path is None and key:
+        earlier = LearningPath.objects.filter(created_by=by, creation_key=key).first()
+        if earlier is not None:
+            return earlier
+    errors: dict[str, ValidationError] = {}
+    if not title.strip():
+        errors["title"] = ValidationError(_("Give the path a title."), code="required")
+    if not courses:
+        errors["courses"] = ValidationError(_("Choose the path's courses."), code="required")
+    elif len({c.pk for c in courses}) != len(courses):
+        errors["courses"] = ValidationError(
+            _("A course can be in a path only once."), code="duplicate"
+        )
+    elif len(courses) > MAX_STEPS:
+        errors["courses"] = ValidationError(
+            _("A path has at most %(count)d courses.") % {"count": MAX_STEPS}, code="too_many"
+        )
+    elif problem := order_problem(courses):
+        errors["courses"] = ValidationError(problem, code="prerequisite_order")
+    if errors:
+        raise ValidationError(errors)
+    if path is None:
+        path = LearningPath(delegation=delegation, created_by=by, creation_key=key)
+    path.title = title.strip()
+    path.description = description.strip()
+    path.title_translations = title_translations or {}
+    path.description_translations = description_translations or {}
+    path.enforce_order = enforce_order
+    path.save()
+    PathStep.objects.filter(path=path).delete()
+    PathStep.objects.bulk_create(
+        [PathStep(path=path, course=course, position=n) for n, course in enumerate(courses, 1)]
+    )
+    return path
+
+
+def current_edition(
+    course_id: int, delegation_id: int, learner: User, at: datetime.datetime
+) -> Cohort | None:
+    """The delegation's edition of the course open for enrolment now, the soonest to start,
+    that the learner has not left."""
+    return (
+        Cohort.objects.open_for_enrollment(at=at)
+        .filter(course_id=course_id, delegation_id=delegation_id)
+        .exclude(enrollments__learner=learner)
+        .order_by("starts_on", "pk")
+        .first()
+    )
+
+
+@dataclass
+class Step:
+    course: Course
+    position: int
+    state: str  # done, current, waiting (no edition open yet), later (after an earlier one)
+    enrollment: Enrollment | None
+
+
+def standing(path_enrollment: PathEnrollment) -> list[Step]:
+    """Each course of the path and where the learner is with it. Three queries."""
+    path = path_enrollment.path
+    steps = list(PathStep.objects.filter(path=path).select_related("course").order_by("position"))
+    mine: dict[int, Enrollment] = {}
+    rank: dict[str, int] = {
+        Enrollment.Status.COMPLETED: 3,
+        Enrollment.Status.ACTIVE: 2,
+        Enrollment.Status.WAITLISTED: 1,
+    }
+    for held in (
+        Enrollment.objects.filter(
+            learner_id=path_enrollment.learner_id, cohort__course__in=[s.course_id for s in steps]
+        )
+        .exclude(status=Enrollment.Status.WITHDRAWN)
+        .select_related("cohort")
+    ):
+        course = held.cohort.course_id
+        if course not in mine or rank[held.status] > rank[mine[course].status]:
+            mine[course] = held
+    found = []
+    blocked = False
+    for step in steps:
+        enrollment = mine.get(step.course_id)
+        if enrollment is not None and enrollment.status == Enrollment.Status.COMPLETED:
+            state = "done"
+        elif blocked:
+            state = "later"
+        elif enrollment is not None:
+            state = "current"
+        else:
+            state = "waiting"
+        if state != "done" and path.enforce_order:
+            blocked = True
+        found.append(Step(step.course, step.position, state, enrollment))
+    return found
+
+
+def advance(
+    path_enrollment: PathEnrollment, *, at: datetime.datetime | None = None
+) -> list[Enrollment]:
+    """Enrols the learner in the current edition of each course they may take now (the next
+    one when the order is enforced, all otherwise); completes the path when every course is.
+    Run again, it changes nothing."""
+    now = at or timezone.now()
+    path = path_enrollment.path
+    learner = path_enrollment.learner
+    made = []
+    steps = standing(path_enrollment)
+    for step in steps:
+        if step.state != "waiting":
+            continue
+        cohort = current_edition(step.course.pk, path.delegation_id, learner, now)
+        if cohort is None:
+            continue
+        try:
+            enrollment, created = enrolling.enroll(
+                learner=learner, cohort=cohort, invited=True, at=now
+            )
+        except ValidationError:
+            continue  # full without a waiting list: the next beat tries again
+        if created:
+            made.append(enrollment)
+    if (
+        steps
+        and all(step.state == "done" for step in steps)
+        and path_enrollment.completed_at is None
+    ):
+        PathEnrollment.objects.filter(pk=path_enrollment.pk, completed_at=None).update(
+            completed_at=now
+        )
+        path_enrollment.completed_at = now
+    return made
+
+
+def enrol(
+    *, path: LearningPath, by: User, emails: list[str]
+) -> tuple[list[PathEnrollment], list[str]]:
+    """Puts these people (by e-mail) on the path and in their first editions. Returns those
+    newly enrolled and the addresses with no account; someone already on it is left as is."""
+    if not can_manage(by, path):
+        raise NotAllowed(_("Only the delegation's coordinators enrol people in its paths."))
+    wanted = {e.strip().lower() for e in emails if e.strip()}
+    if not wanted:
+        raise ValidationError(
+            {"emails": ValidationError(_("Give at least one e-mail address."), code="required")}
+        )
+    people = {u.email.lower(): u for u in User.objects.filter(email__in=wanted, is_active=True)}
+    unknown = sorted(wanted - set(people))
+    made = []
+    for person in people.values():
+        try:
+            with transaction.atomic():
+                entry, created = PathEnrollment.objects.get_or_create(
+                    path=path, learner=person, defaults={"enrolled_by": by}
+                )
+        except IntegrityError:
+            continue
+        if created:
+            made.append(entry)
+        advance(entry)
+    return made, unknown
+
+
+def advance_all(*, at: datetime.datetime | None = None) -> int:
+    """The hourly beat: everyone on a path not finished, as editions open. Returns how many
+    enrolments it made."""
+    made = 0
+    for entry in PathEnrollment.objects.filter(completed_at=None).select_related("path", "learner"):
+        made += len(advance(entry, at=at))
+    return made
+
+
+def advance_learner(*, learner_id: int) -> None:
+    """After a course is completed: the learner's paths move on at once."""
+    for entry in PathEnrollment.objects.filter(
+        learner_id=learner_id, completed_at=None
+    ).select_related("path", "learner"):
+        advance(entry)
