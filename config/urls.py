@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import search as cms_search
+from cms import translation_views
 from config.views import favicon, healthz
 from meetings.views import calendar_feed
 
@@ -57,6 +58,8 @@ urlpatterns += i18n_patterns(
     path("", include("paths.urls")),
     path("", include("certificates.urls")),
     path("search/", cms_search.search, name="search"),
+    path("translations/", translation_views.overview, name="translations"),
+    path("translations/<int:page_id>/", translation_views.course, name="translation_course"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

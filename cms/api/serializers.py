@@ -53,3 +53,17 @@ class H5PUploadSerializer(serializers.Serializer):
     file = serializers.FileField()
     title = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
     language = serializers.ChoiceField(choices=settings.LANGUAGES, required=False, default="")
+
+
+class LanguageTranslationSerializer(serializers.Serializer):
+    pages = serializers.IntegerField()
+    translated = serializers.IntegerField(help_text="Live and up to date.")
+    outdated = serializers.IntegerField(help_text="The Spanish original was published since.")
+    missing = serializers.IntegerField(help_text="No translation, or one not published.")
+    percent = serializers.IntegerField()
+
+
+class TranslationStatusSerializer(serializers.Serializer):
+    course = serializers.CharField(help_text="The course's code.")
+    title = serializers.CharField()
+    languages = serializers.DictField(child=LanguageTranslationSerializer())

@@ -16,6 +16,7 @@ from cms.api.serializers import (
     H5PPackageSerializer,
     H5PUploadResultSerializer,
     H5PUploadSerializer,
+    TranslationStatusSerializer,
 )
 from cms.h5p import packages
 from cms.h5p.validation import PackageError
@@ -84,3 +85,43 @@ class H5PPackageViewSet(
         data["notices"] = list(result.notices)
         data["installed"] = list(result.installed)
         return Response(data, status=code)
+
+
+class FollowsTranslations(permissions.BasePermission):
+    message = "Only trainers and coordinators follow the courses' translations."
+
+    def has_permission(self, request: Request, view: APIView) -> bool:
+        from cms.translation_views import can_follow_translations
+
+        return can_follow_translations(request.user)
+
+
+class TranslationStatusView(APIView):
+    """Per course and language: the course's pages, those translated and up to date, out of
+    date (the Spanish original published again since) and missing."""
+
+    permission_classes = [permissions.IsAuthenticated, FollowsTranslations]
+
+    @extend_schema(responses=TranslationStatusSerializer(many=True))
+    def get(self, request: Request) -> Response:
+        from cms import translation_status
+
+        return Response(
+            [
+                {
+                    "course": status.course_page.course.code,
+                    "title": status.course_page.title,
+                    "languages": {
+                        language.language: {
+                            "pages": language.total,
+                            "translated": language.translated,
+                            "outdated": language.outdated,
+                            "missing": language.missing,
+                            "percent": language.percent,
+                        }
+                        for language in status.languages
+                    },
+                }
+                for status in translation_status.statuses()
+            ]
+        )
