@@ -6,6 +6,7 @@ import dataclasses
 import datetime
 import hashlib
 import json
+import time
 import uuid
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -103,6 +104,54 @@ def module_opens_on(*, enrollment: Enrollment, module_path: str) -> datetime.dat
     ).first()
     day = release.opens_for(enrollment) if release is not None else None
     return day if day is not None and day > timezone.localdate() else None
+
+
+# Whether a course has an edition with a module that opens later, per course, kept a few
+# seconds: statements of courses without dated release (most) cost no query for it. Saving or
+# deleting a release empties it in this process (enrollments.receivers); others follow within
+# the delay.
+_RELEASED: dict[int, tuple[float, bool]] = {}
+_RELEASED_FOR_SECONDS = 30.0
+
+
+def course_releases_modules(course_id: int) -> bool:
+    from enrollments.models import ModuleRelease
+
+    now = time.monotonic()
+    cached = _RELEASED.get(course_id)
+    if cached is not None and cached[0] > now:
+        return cached[1]
+    found = (
+        ModuleRelease.objects.filter(cohort__course_id=course_id)
+        .filter(Q(opens_on__gt=timezone.localdate()) | Q(opens_after_days__gt=0))
+        .exists()
+    )
+    if len(_RELEASED) > 10_000:
+        _RELEASED.clear()
+    _RELEASED[course_id] = (now + _RELEASED_FOR_SECONDS, found)
+    return found
+
+
+def forget_releases() -> None:
+    _RELEASED.clear()
+
+
+def _refuse_if_closed(*, learner: User, activity: ActivityRef) -> None:
+    """A statement for an activity of a module not yet open to the learner (in any of their
+    editions of the course) is refused: the lesson shows no activity until then."""
+    lesson = LessonPage.objects.only("path").filter(pk=activity.lesson_id).first()
+    enrollments = list(
+        Enrollment.objects.filter(learner=learner, cohort__course_id=activity.course_id).active()
+    )
+    if lesson is None or not enrollments:
+        return  # refused later as "not in your cohorts"
+    closed = [opens_on(enrollment=e, lesson=lesson) for e in enrollments]
+    if all(closed):
+        day = min(d for d in closed if d is not None)
+        raise NotAllowed(
+            _("This module opens on %(date)s.") % {"date": formats.date_format(day)},
+            code="module_closed",
+        )
 
 
 def mark_lesson_done(*, learner: User, lesson: LessonPage) -> list[Enrollment]:
@@ -261,6 +310,8 @@ def _store(
     activity = find_activity(activity_key)
     if activity is None:
         raise ValidationError(_("There is no such activity."), code="unknown_activity")
+    if course_releases_modules(activity.course_id):
+        _refuse_if_closed(learner=learner, activity=activity)
     now = timezone.now()
     statement = Statement(
         id=statement_id,

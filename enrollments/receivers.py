@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from accounts.models import User
@@ -60,3 +60,13 @@ def fix_requirements_at_close(sender: type, instance: Cohort, **kwargs: Any) -> 
         return
     Cohort.objects.filter(pk=instance.pk).update(required_lessons_at_close=count)
     instance.required_lessons_at_close = count
+
+
+@receiver(post_save, sender="enrollments.ModuleRelease")
+@receiver(post_delete, sender="enrollments.ModuleRelease")
+def release_changed(sender: type, **kwargs: Any) -> None:
+    """Statements check closed modules only in courses that have some: that answer is kept a
+    few seconds, and forgotten at once here when a module's opening changes."""
+    from enrollments import progress
+
+    progress.forget_releases()

@@ -18,6 +18,7 @@ from accounts import access
 from accounts.models import User
 from config.validators import plausible_date
 from courses.models import Cohort
+from enrollments import progress
 from enrollments.errors import NotAllowed
 from enrollments.models import ModuleRelease, OptionalLesson
 from enrollments.signals import edition_rerun
@@ -117,6 +118,7 @@ def rerun(
                     for r in ModuleRelease.objects.filter(cohort=source)
                 ]
             )
+            progress.forget_releases()  # bulk_create sends no signal
             _copy_questionnaires(source, copy, shift, by)
             edition_rerun.send(sender=Cohort, source=source, copy=copy, shift=shift, by=by)
     except IntegrityError:

@@ -100,3 +100,41 @@ def test_a_deadline_must_fall_within_the_edition_and_after_the_module_opens(
     assert client.post(url, {f"due_{module}": due.isoformat()}).status_code == 302
     release = ModuleRelease.objects.get(cohort=cohort)
     assert release.due_on == due and release.opens_on is None  # open from the start, due later
+
+
+def test_statements_for_a_closed_modules_activity_are_refused_and_nothing_is_stored(
+    cohort, site, enrolled, learner
+):
+    from cms.models import activity_iri
+    from enrollments import progress
+    from enrollments.errors import NotAllowed
+    from enrollments.models import Statement
+    from tests.factories import add_activity
+
+    key = add_activity(site["lesson"])
+
+    def answered() -> dict:
+        import uuid
+
+        return {
+            "id": str(uuid.uuid4()),
+            "actor": {"mbox": "mailto:someone@example.org"},
+            "verb": {"id": "http://adlnet.gov/expapi/verbs/completed"},
+            "object": {"id": activity_iri(key), "objectType": "Activity"},
+            "result": {"score": {"raw": 9, "max": 10, "scaled": 0.9}},
+        }
+
+    progress.record_statements(learner=learner, statements=answered())  # open: stored
+    release = ModuleRelease.objects.create(
+        cohort=cohort,
+        module=site["module"],
+        opens_on=timezone.localdate() + datetime.timedelta(days=3),
+    )
+    with pytest.raises(NotAllowed) as refused:
+        progress.record_statements(learner=learner, statements=answered())
+    assert refused.value.code == "module_closed"
+    assert Statement.objects.count() == 1
+
+    release.delete()  # open again at once, in this process
+    progress.record_statements(learner=learner, statements=answered())
+    assert Statement.objects.count() == 2
