@@ -67,3 +67,16 @@ class TranslationStatusSerializer(serializers.Serializer):
     course = serializers.CharField(help_text="The course's code.")
     title = serializers.CharField()
     languages = serializers.DictField(child=LanguageTranslationSerializer())
+
+
+class TranslationUploadSerializer(serializers.Serializer):
+    file = serializers.FileField(help_text="The PO file, as downloaded and translated.")
+    publish = serializers.BooleanField(
+        default=False, help_text="Publish the translated page once every text is translated."
+    )
+
+
+class TranslationImportedSerializer(serializers.Serializer):
+    translated = serializers.IntegerField()
+    total = serializers.IntegerField()
+    published = serializers.BooleanField()

@@ -16,12 +16,15 @@ from cms.api.serializers import (
     H5PPackageSerializer,
     H5PUploadResultSerializer,
     H5PUploadSerializer,
+    TranslationImportedSerializer,
     TranslationStatusSerializer,
+    TranslationUploadSerializer,
 )
 from cms.h5p import packages
 from cms.h5p.validation import PackageError
 from cms.models import H5PPackage
 from config.api import current_user
+from config.schema import errors
 
 
 class CanUploadH5P(permissions.BasePermission):
@@ -124,4 +127,75 @@ class TranslationStatusView(APIView):
                 }
                 for status in translation_status.statuses()
             ]
+        )
+
+
+class TranslatesCourses(permissions.BasePermission):
+    message = "Only trainers translate course pages."
+
+    def has_permission(self, request: Request, view: APIView) -> bool:
+        return access.is_trainer(request.user) or access.is_site_admin(request.user)
+
+
+class TranslationFileView(APIView):
+    """A course page's translation into a language, as a PO file: GET downloads it (the
+    Spanish original's texts and what is translated already); POST uploads it back, checked
+    whole before anything changes, and publishes the page with `publish=true` once every text
+    is translated."""
+
+    permission_classes = [permissions.IsAuthenticated, TranslatesCourses]
+    parser_classes = [MultiPartParser]
+
+    def _page(self, page_id: int) -> Any:
+        from django.shortcuts import get_object_or_404
+        from wagtail.models import Page
+
+        from cms.models import CoursePage, LessonPage, ModulePage
+
+        page = get_object_or_404(Page, pk=page_id)
+        if not isinstance(page.specific, (CoursePage, ModulePage, LessonPage)):
+            from rest_framework.exceptions import NotFound
+
+            raise NotFound("Not a course page.")
+        return page
+
+    @extend_schema(responses={(200, "text/x-gettext-translation"): bytes})
+    @errors({400: "Not a language to translate into.", 404: "No such course page."})
+    def get(self, request: Request, page_id: int, language: str) -> Any:
+        from django.http import HttpResponse
+
+        from cms import po
+
+        text = po.export_po(page=self._page(page_id), language=language)
+        response = HttpResponse(text, content_type="text/x-gettext-translation; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="page-{page_id}-{language}.po"'
+        return response
+
+    @extend_schema(request=TranslationUploadSerializer, responses=TranslationImportedSerializer)
+    @errors(
+        {
+            400: "Not a PO file, one for another page or language, or translations that lose "
+            "links, formatting or placeholders: nothing is changed.",
+            404: "No such course page.",
+        }
+    )
+    def post(self, request: Request, page_id: int, language: str) -> Response:
+        from cms import po
+
+        body = TranslationUploadSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        upload = body.validated_data["file"]
+        try:
+            text = upload.read().decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise ValidationError("The file is not UTF-8 text.", code="po_invalid") from error
+        done = po.import_po(
+            page=self._page(page_id),
+            language=language,
+            text=text,
+            by=current_user(request),
+            publish=body.validated_data["publish"],
+        )
+        return Response(
+            {"translated": done.translated, "total": done.total, "published": done.published}
         )
