@@ -213,6 +213,75 @@ def floor(cohorts: list[Any]) -> float:
     return seconds
 
 
+def rerun(course: Any, module: Any, lessons: list[Any]) -> None:
+    """Re-running an edition with 40 lessons (half optional), 10 sessions and its modules'
+    dates, against one with 2 sessions: the same queries."""
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    from cms.models import CourseLesson, LessonPage
+    from courses.models import Cohort
+    from enrollments import reruns
+    from enrollments.models import OptionalLesson
+    from meetings.models import Meeting
+
+    more = [
+        module.add_child(instance=LessonPage(title=f"Extra {n}", slug=f"extra-{n}"))
+        for n in range(36)
+    ]
+    CourseLesson.objects.bulk_create(
+        [CourseLesson(course=course, lesson=lesson, path=lesson.path) for lesson in more]
+    )
+    source = Cohort.objects.filter(title__startswith=TITLE).order_by("pk").first()
+    assert source is not None
+    OptionalLesson.objects.bulk_create(
+        [OptionalLesson(cohort=source, lesson=lesson) for lesson in (lessons + more)[::2]]
+    )
+    admin = get_user_model().objects.filter(
+        is_superuser=True
+    ).first() or get_user_model().objects.create(
+        email=f"admin{DOMAIN}", is_superuser=True, is_staff=True, password="!"
+    )
+
+    def add_sessions(count: int) -> None:
+        start = datetime.datetime.combine(source.starts_on, datetime.time(15), tzinfo=datetime.UTC)
+        Meeting.objects.bulk_create(
+            [
+                Meeting(
+                    cohort=source, title=f"Sesión {n}", kind=Meeting.Kind.ONLINE,
+                    starts_at=start + datetime.timedelta(days=7 * n),
+                    ends_at=start + datetime.timedelta(days=7 * n, hours=1),
+                    time_zone="America/Argentina/Buenos_Aires", meeting_url="https://meet.jit.si/a",
+                )
+                for n in range(count)
+            ]
+        )  # fmt: skip
+
+    def once(n: int) -> tuple[int, float]:
+        with CaptureQueriesContext(connection) as captured:
+            start = time.perf_counter()
+            reruns.rerun(
+                source=Cohort.objects.select_related("course").get(pk=source.pk),
+                by=admin,
+                title=f"{TITLE} copia {n}",
+                starts_on=timezone.localdate() + datetime.timedelta(days=60),
+            )
+            seconds = time.perf_counter() - start
+        return len(captured), seconds
+
+    add_sessions(2)
+    once(0)  # warms what is cached
+    few, _s = once(1)
+    add_sessions(8)
+    queries, seconds = once(2)
+    print(
+        f"re-running an edition with 40 lessons (20 optional) and 10 sessions: {queries} queries "
+        f"({few} with 2 sessions), {seconds * 1000:.0f} ms"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--cohorts", type=int, default=200)
@@ -257,6 +326,7 @@ def main() -> None:
             f"the next beat, with nothing new: {again_claims} claims in {again:.1f} s, "
             f"{again_queries} queries"
         )
+        rerun(course, module, lessons)
     finally:
         Nudge.objects.filter(pk__gt=before).delete()
         clean()

@@ -18,6 +18,7 @@ from django.utils import timezone, translation
 from accounts.models import User
 from cms.localization import url_in_active_language
 from cms.models import CoursePage, ModulePage
+from enrollments.models import ModuleRelease
 from nudges.models import Delivery, Kind, Message, Nudge, Preference
 
 SALT = "nudges.unsubscribe"
@@ -121,7 +122,18 @@ def send_nudges(*, nudge_ids: list[int]) -> int:
     )
     refusals = _refusals({n.enrollment.learner_id for n in nudges})
     pages = _course_pages({n.enrollment.cohort.course_id for n in nudges})
+    # A welcome lists the edition's deadlines: one query for the whole batch.
+    deadlines: dict[int, list[tuple[int, datetime.date]]] = {}
+    welcomed = {n.enrollment.cohort_id for n in nudges if n.kind == Kind.WELCOME}
+    for cohort_id, module_id, due_on in (
+        ModuleRelease.objects.filter(cohort_id__in=welcomed, due_on__isnull=False)
+        .order_by("due_on")
+        .values_list("cohort_id", "module_id", "due_on")
+    ):
+        if due_on is not None:
+            deadlines.setdefault(cohort_id, []).append((module_id, due_on))
     modules = {int(n.key.split(":")[0]) for n in nudges if n.kind == Kind.DEADLINE and n.key}
+    modules |= {module for listed in deadlines.values() for module, _due in listed}
     titles = _module_titles(modules)
     messages, sent, skipped = [], [], []
     for nudge in nudges:
@@ -136,11 +148,19 @@ def send_nudges(*, nudge_ids: list[int]) -> int:
             "url": _course_url(pages, nudge.enrollment.cohort.course_id, language),
         }
         if nudge.kind == Kind.DEADLINE:
-            module_id, due = nudge.key.split(":")
-            context["module"] = titles.get((int(module_id), language)) or titles.get(
-                (int(module_id), ""), ""
+            module_key, due = nudge.key.split(":")
+            context["module"] = titles.get((int(module_key), language)) or titles.get(
+                (int(module_key), ""), ""
             )
             context["due_on"] = datetime.date.fromisoformat(due)
+        elif nudge.kind == Kind.WELCOME:
+            context["deadlines"] = [
+                {
+                    "module": titles.get((module_id, language)) or titles.get((module_id, ""), ""),
+                    "due_on": due_on,
+                }
+                for module_id, due_on in deadlines.get(nudge.enrollment.cohort_id, [])
+            ]
         elif nudge.kind == Kind.INACTIVE:
             context["seen"] = nudge.enrollment.last_activity_at
         messages.append(_email(learner, nudge.kind, nudge.kind, context))

@@ -56,7 +56,11 @@ def sent_to(kind_word: str) -> list[str]:
     return sorted(m.to[0] for m in mail.outbox if kind_word in m.subject)
 
 
-def test_a_running_edition_welcomes_each_learner_once_in_their_language(running):
+def test_a_running_edition_welcomes_each_learner_once_in_their_language(site, running):
+    ModuleRelease.objects.create(
+        cohort=running, module=site["module"], due_on=TODAY() + datetime.timedelta(days=9)
+    )
+    translate(site["module"], "pt", title="Primeiro módulo")
     ana = enrol(running, language="es")
     rui = enrol(running, language="pt")
 
@@ -67,6 +71,7 @@ def test_a_running_edition_welcomes_each_learner_once_in_their_language(running)
     assert sorted(m.to[0] for m in welcomes) == sorted([ana.learner.email, rui.learner.email])
     portuguese = next(m for m in welcomes if m.to == [rui.learner.email])
     assert portuguese.subject == "Bem-vindo a Edição 2027"
+    assert "«Primeiro módulo» · prazo a" in portuguese.body  # its deadlines, in Portuguese
     assert "List-Unsubscribe=One-Click" in portuguese.extra_headers["List-Unsubscribe-Post"]
     assert Nudge.objects.filter(kind=Kind.WELCOME, sent_at__isnull=False).count() == 2
 
