@@ -119,26 +119,54 @@ class Step:
     enrollment: Enrollment | None
 
 
-def standing(path_enrollment: PathEnrollment) -> list[Step]:
-    """Each course of the path and where the learner is with it. Three queries."""
-    path = path_enrollment.path
-    steps = list(PathStep.objects.filter(path=path).select_related("course").order_by("position"))
+RANK: dict[str, int] = {
+    Enrollment.Status.COMPLETED: 3,
+    Enrollment.Status.ACTIVE: 2,
+    Enrollment.Status.WAITLISTED: 1,
+}
+
+
+def _held(learner_id: int, course_ids: set[int]) -> dict[int, Enrollment]:
+    """The learner's furthest enrolment in each of these courses (completed, active, waiting)."""
     mine: dict[int, Enrollment] = {}
-    rank: dict[str, int] = {
-        Enrollment.Status.COMPLETED: 3,
-        Enrollment.Status.ACTIVE: 2,
-        Enrollment.Status.WAITLISTED: 1,
-    }
     for held in (
-        Enrollment.objects.filter(
-            learner_id=path_enrollment.learner_id, cohort__course__in=[s.course_id for s in steps]
-        )
+        Enrollment.objects.filter(learner_id=learner_id, cohort__course__in=course_ids)
         .exclude(status=Enrollment.Status.WITHDRAWN)
         .select_related("cohort")
     ):
         course = held.cohort.course_id
-        if course not in mine or rank[held.status] > rank[mine[course].status]:
+        if course not in mine or RANK[held.status] > RANK[mine[course].status]:
             mine[course] = held
+    return mine
+
+
+def standings(learner_id: int) -> list[tuple[PathEnrollment, list[Step]]]:
+    """Every path the learner is on, with `standing` for each: three queries in all."""
+    entries = list(
+        PathEnrollment.objects.filter(learner_id=learner_id)
+        .select_related("path")
+        .order_by("enrolled_at")
+    )
+    steps: dict[int, list[PathStep]] = {}
+    for step in (
+        PathStep.objects.filter(path__in=[e.path_id for e in entries])
+        .select_related("course")
+        .order_by("position")
+    ):
+        steps.setdefault(step.path_id, []).append(step)
+    mine = _held(learner_id, {s.course_id for listed in steps.values() for s in listed})
+    return [(entry, _steps(entry.path, steps.get(entry.path_id, []), mine)) for entry in entries]
+
+
+def standing(path_enrollment: PathEnrollment) -> list[Step]:
+    """Each course of the path and where the learner is with it. Two queries."""
+    path = path_enrollment.path
+    steps = list(PathStep.objects.filter(path=path).select_related("course").order_by("position"))
+    mine = _held(path_enrollment.learner_id, {s.course_id for s in steps})
+    return _steps(path, steps, mine)
+
+
+def _steps(path: LearningPath, steps: list[PathStep], mine: dict[int, Enrollment]) -> list[Step]:
     found = []
     blocked = False
     for step in steps:

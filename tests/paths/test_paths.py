@@ -192,3 +192,26 @@ def test_my_courses_shows_the_path_and_where_the_learner_is(
 
     assert "My learning paths" in page and "0 of 3 courses completed" in page
     assert "enrolled in Carta 2027" in page and "after the courses before it" in page
+
+
+def test_my_courses_costs_the_same_queries_with_one_path_or_three(
+    courses, city, coordinator, learner, induction, signed_in
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    edition(courses[0], city)
+    services.enrol(path=induction, by=coordinator, emails=[learner.email])
+    client = signed_in(learner)
+    client.get("/en/my-courses/")
+    with CaptureQueriesContext(connection) as one:
+        client.get("/en/my-courses/")
+    for title in ("Segunda", "Tercera"):
+        other = services.save_path(
+            by=coordinator, delegation=city.delegation, title=title, courses=courses[1:]
+        )
+        services.enrol(path=other, by=coordinator, emails=[learner.email])
+    with CaptureQueriesContext(connection) as three:
+        page = client.get("/en/my-courses/")
+    assert page.content.decode().count("<h3>") >= 3
+    assert len(three) == len(one)
