@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import uuid
+import zoneinfo
 from functools import cache
 from typing import Any
 
@@ -273,6 +274,14 @@ class User(AbstractBaseUser, PermissionsMixin):
             return self.time_zone
         city = self.member_city
         return city.country.time_zone if city is not None else ""
+
+    @property
+    def shown_zone(self) -> zoneinfo.ZoneInfo:
+        """`shown_time_zone` as a zone for e-mails and pages; UTC when none is known."""
+        try:
+            return zoneinfo.ZoneInfo(self.shown_time_zone or "UTC")
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            return zoneinfo.ZoneInfo("UTC")
 
 
 class PrivacyRequest(models.Model):

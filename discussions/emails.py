@@ -5,7 +5,6 @@ out (a link, and the List-Unsubscribe headers mail programs show as a button).""
 from __future__ import annotations
 
 import datetime
-import zoneinfo
 from collections import defaultdict
 from typing import Any
 
@@ -18,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from accounts.models import User
+from config.mail import one_click_email
 from discussions.models import EmailChoice, Follow, Post, Preference
 
 SALT = "discussions.unsubscribe"
@@ -42,30 +42,14 @@ def user_for_token(token: str) -> User | None:
     return User.objects.filter(public_id=public_id).first()
 
 
-def _zone(user: User) -> zoneinfo.ZoneInfo:
-    try:
-        return zoneinfo.ZoneInfo(user.shown_time_zone or "UTC")
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return zoneinfo.ZoneInfo("UTC")
-
-
 def _message(user: User, template: str, context: dict[str, Any]) -> EmailMessage:
     language = user.preferred_language or "es"
-    with translation.override(language), timezone.override(_zone(user)):
+    with translation.override(language), timezone.override(user.shown_zone):
         out = unsubscribe_url(user, language)
         context = {**context, "person": user, "unsubscribe_url": out, "site": settings.SITE_URL}
         subject = render_to_string(f"discussions/email/{template}_subject.txt", context).strip()
         body = render_to_string(f"discussions/email/{template}.txt", context)
-    return EmailMessage(
-        subject,
-        body,
-        None,
-        [user.email],
-        headers={
-            "List-Unsubscribe": f"<{out}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        },
-    )
+    return one_click_email(to=user.email, subject=subject, body=body, unsubscribe_url=out)
 
 
 def _choice(user_ids: Any) -> dict[int, str]:

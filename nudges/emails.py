@@ -5,7 +5,6 @@ headers mail programs show as a button)."""
 from __future__ import annotations
 
 import datetime
-import zoneinfo
 from typing import Any
 
 from django.conf import settings
@@ -18,6 +17,7 @@ from django.utils import timezone, translation
 from accounts.models import User
 from cms.localization import url_in_active_language
 from cms.models import CoursePage, ModulePage
+from config.mail import one_click_email
 from enrollments.models import ModuleRelease
 from nudges.models import Delivery, Kind, Message, Nudge, Preference
 
@@ -40,20 +40,13 @@ def read_token(token: str) -> tuple[User, str] | None:
     return (user, data["k"]) if user else None
 
 
-def _zone(user: User) -> zoneinfo.ZoneInfo:
-    try:
-        return zoneinfo.ZoneInfo(user.shown_time_zone or "UTC")
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return zoneinfo.ZoneInfo("UTC")
-
-
 def _absolute(view: str, **kwargs: Any) -> str:
     return f"{settings.SITE_URL}{reverse(view, kwargs=kwargs or None)}"
 
 
 def _email(user: User, kind: str, template: str, context: dict[str, Any]) -> EmailMessage:
     language = user.preferred_language or "es"
-    with translation.override(language), timezone.override(_zone(user)):
+    with translation.override(language), timezone.override(user.shown_zone):
         out = _absolute("nudges:unsubscribe", token=unsubscribe_token(user, kind))
         context = {
             **context,
@@ -64,20 +57,20 @@ def _email(user: User, kind: str, template: str, context: dict[str, Any]) -> Ema
         }
         subject = render_to_string(f"nudges/email/{template}_subject.txt", context).strip()
         body = render_to_string(f"nudges/email/{template}.txt", context)
-    return EmailMessage(
-        subject,
-        body,
-        None,
-        [user.email],
-        headers={
-            "List-Unsubscribe": f"<{out}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        },
-    )
+    return one_click_email(to=user.email, subject=subject, body=body, unsubscribe_url=out)
 
 
 def _refusals(user_ids: set[int]) -> dict[int, Preference]:
     return {p.user_id: p for p in Preference.objects.filter(user_id__in=user_ids)}
+
+
+def _wants(learner: User, kind: str, refusals: dict[int, Preference]) -> bool:
+    preference = refusals.get(learner.pk)
+    return learner.is_active and (preference is None or preference.wants(kind))
+
+
+def _title(titles: dict[tuple[int, str], str], module_id: int, language: str) -> str:
+    return titles.get((module_id, language)) or titles.get((module_id, ""), "")
 
 
 def _course_pages(course_ids: set[int]) -> dict[tuple[int, str], CoursePage]:
@@ -138,8 +131,7 @@ def send_nudges(*, nudge_ids: list[int]) -> int:
     messages, sent, skipped = [], [], []
     for nudge in nudges:
         learner = nudge.enrollment.learner
-        preference = refusals.get(learner.pk)
-        if not learner.is_active or (preference and not preference.wants(nudge.kind)):
+        if not _wants(learner, nudge.kind, refusals):
             skipped.append(nudge.pk)
             continue
         language = learner.preferred_language or nudge.enrollment.cohort.language or "es"
@@ -149,16 +141,11 @@ def send_nudges(*, nudge_ids: list[int]) -> int:
         }
         if nudge.kind == Kind.DEADLINE:
             module_key, due = nudge.key.split(":")
-            context["module"] = titles.get((int(module_key), language)) or titles.get(
-                (int(module_key), ""), ""
-            )
+            context["module"] = _title(titles, int(module_key), language)
             context["due_on"] = datetime.date.fromisoformat(due)
         elif nudge.kind == Kind.WELCOME:
             context["deadlines"] = [
-                {
-                    "module": titles.get((module_id, language)) or titles.get((module_id, ""), ""),
-                    "due_on": due_on,
-                }
+                {"module": _title(titles, module_id, language), "due_on": due_on}
                 for module_id, due_on in deadlines.get(nudge.enrollment.cohort_id, [])
             ]
         elif nudge.kind == Kind.INACTIVE:
@@ -185,8 +172,7 @@ def send_message(*, message_id: int, delivery_ids: list[int]) -> int:
     messages, sent, skipped = [], [], []
     for delivery in deliveries:
         learner = delivery.enrollment.learner
-        preference = refusals.get(learner.pk)
-        if not learner.is_active or (preference and not preference.wants(Kind.MESSAGE)):
+        if not _wants(learner, Kind.MESSAGE, refusals):
             skipped.append(delivery.pk)
             continue
         subject, body = message.text_for(learner.preferred_language or message.language)
