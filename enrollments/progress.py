@@ -614,10 +614,15 @@ def _refresh_lesson(*, enrollment: Enrollment, lesson_id: int) -> None:
         _complete_lesson(enrollment=enrollment, lesson=LessonPage(pk=lesson_id))
 
 
+@transaction.atomic
 def _complete_lesson(
     *, enrollment: Enrollment, lesson: LessonPage, by: User | None = None, reason: str = ""
 ) -> None:
     now = timezone.now()
+    # The enrolment row first, as viewing a lesson does (record_lesson_view): locking the
+    # lesson's progress and then the enrolment, while a view of the lesson locks them the
+    # other way round, deadlocked on PostgreSQL.
+    Enrollment.objects.select_for_update().filter(pk=enrollment.pk).values_list("pk").first()
     progress, created = LessonProgress.objects.get_or_create(
         enrollment=enrollment,
         lesson_id=lesson.pk,
