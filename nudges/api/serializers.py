@@ -56,7 +56,21 @@ class MessageSerializer(serializers.ModelSerializer):
         return message.deliveries.count()
 
 
+class StrictBooleanField(serializers.BooleanField):
+    """true or false as JSON booleans only: "yes", 1 or "" are refused, not guessed."""
+
+    def to_internal_value(self, data: Any) -> bool:
+        if not isinstance(data, bool):
+            self.fail("invalid", input=data)
+        return data
+
+
 class PreferenceSerializer(serializers.ModelSerializer):
+    welcome = StrictBooleanField(required=False)
+    deadline = StrictBooleanField(required=False)
+    inactive = StrictBooleanField(required=False)
+    message = StrictBooleanField(required=False)
+
     class Meta:
         model = Preference
         fields = ["welcome", "deadline", "inactive", "message"]

@@ -10,6 +10,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import exceptions, permissions, status
+from rest_framework.parsers import JSONParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -94,6 +95,7 @@ class PreferenceView(APIView):
     """Which reminders the signed-in person receives (all until they choose)."""
 
     permission_classes = [permissions.IsAuthenticated]
+    parser_classes = [JSONParser]
 
     @extend_schema(responses=PreferenceSerializer)
     def get(self, request: Request) -> Response:

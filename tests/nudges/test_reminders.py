@@ -262,3 +262,13 @@ def test_the_demo_gives_each_open_editions_modules_a_deadline_once(site, city):
     release = ModuleRelease.objects.get(cohort=cohort)
     assert release.due_on == cohort.starts_on + datetime.timedelta(weeks=3)
     assert created["module deadlines"] == 1
+
+
+def test_the_reminders_api_takes_only_true_or_false_as_json(signed_in, learner):
+    client = signed_in(learner)
+    url = "/api/v1/me/reminders/"
+    assert client.patch(url, {"welcome": "yes"}, content_type="application/json").status_code == 400
+    assert client.patch(url, {"welcome": 1}, content_type="application/json").status_code == 400
+    form = client.patch(url, "welcome=false", content_type="application/x-www-form-urlencoded")
+    assert form.status_code == 415
+    assert services.preference_of(learner).wants("welcome")
