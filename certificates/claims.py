@@ -9,6 +9,7 @@ from typing import Any
 
 COMPLETION = "completion"
 ATTENDANCE = "attendance"
+PATH = "path"  # every course of a learning path: the courses are its evidence
 
 
 @dataclass(frozen=True)
@@ -30,10 +31,17 @@ class Claims:
     # "completion" (a course's edition) or "attendance" (a network activity: seminar, visit…).
     # Last and with a default: snapshots frozen before it existed read as completion.
     kind: str = "completion"
+    # A path's courses as completed: {"code", "title", "completed_on", "verify_url"} each (the
+    # course certificate's public address, or "" when it has none).
+    evidence: tuple[dict[str, str], ...] = ()
 
     @property
     def is_attendance(self) -> bool:
         return self.kind == ATTENDANCE
+
+    @property
+    def is_path(self) -> bool:
+        return self.kind == PATH
 
     @property
     def display_code(self) -> str:
@@ -43,6 +51,9 @@ class Claims:
         data = asdict(self)
         for key in ("starts_on", "ends_on", "completed_on", "issued_on"):
             data[key] = data[key].isoformat()
+        data["evidence"] = [dict(item) for item in self.evidence]
+        if not self.evidence:
+            del data["evidence"]  # a course's snapshot reads as before paths existed
         return data
 
     @classmethod
@@ -50,4 +61,5 @@ class Claims:
         values = dict(data)
         for key in ("starts_on", "ends_on", "completed_on", "issued_on"):
             values[key] = date.fromisoformat(values[key])
+        values["evidence"] = tuple(dict(item) for item in values.get("evidence", ()))
         return cls(**values)

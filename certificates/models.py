@@ -177,6 +177,10 @@ class CertificateQuerySet(models.QuerySet["Certificate"]):
     def issued(self) -> CertificateQuerySet:
         return self.filter(status=Certificate.Status.ISSUED)
 
+    def of_courses(self) -> CertificateQuerySet:
+        """Certificates of an edition, not of a learning path anchored on one."""
+        return self.filter(path_enrollment__isnull=True)
+
     def for_holder(self, user: Any) -> CertificateQuerySet:
         return self.filter(enrollment__learner=user)
 
@@ -209,6 +213,16 @@ class Certificate(models.Model):
         Enrollment,
         verbose_name=_("enrolment"),
         related_name="certificates",
+        on_delete=models.PROTECT,
+    )
+    # A learning path's certificate: `enrollment` is then the path's last completed course,
+    # which gives it its holder, language and the staff who manage it.
+    path_enrollment = models.ForeignKey(
+        "paths.PathEnrollment",
+        verbose_name=_("learning path"),
+        related_name="certificates",
+        null=True,
+        blank=True,
         on_delete=models.PROTECT,
     )
     replaces = models.OneToOneField(
@@ -276,8 +290,13 @@ class Certificate(models.Model):
             # corrections hang off the one they replace.
             models.UniqueConstraint(
                 fields=["enrollment"],
-                condition=Q(replaces__isnull=True),
+                condition=Q(replaces__isnull=True, path_enrollment__isnull=True),
                 name="one_certificate_per_enrollment",
+            ),
+            models.UniqueConstraint(
+                fields=["path_enrollment"],
+                condition=Q(replaces__isnull=True, path_enrollment__isnull=False),
+                name="one_certificate_per_path_enrollment",
             ),
             models.UniqueConstraint(
                 fields=["status_list", "status_index"], name="one_certificate_per_status_bit"

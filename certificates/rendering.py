@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from certificates import issuer
-from certificates.claims import ATTENDANCE, COMPLETION, Claims
+from certificates.claims import ATTENDANCE, COMPLETION, PATH, Claims
 from certificates.models import Certificate, CertificateTemplate
 from certificates.pdf.design import Design, Signatory
 from certificates.pdf.render import CertificateRenderer
@@ -24,11 +24,11 @@ from courses.models import Course
 _lock = threading.Lock()
 
 
-def template_for(course: Course) -> CertificateTemplate | None:
+def template_for(course: Course | None) -> CertificateTemplate | None:
+    """The course's own template, else the network's default (a learning path's always)."""
     return (
-        CertificateTemplate.objects.filter(course=course).first()
-        or CertificateTemplate.objects.filter(course__isnull=True).first()
-    )
+        course is not None and CertificateTemplate.objects.filter(course=course).first()
+    ) or CertificateTemplate.objects.filter(course__isnull=True).first()
 
 
 def default_title(kind: str = COMPLETION) -> str:
@@ -42,6 +42,8 @@ def default_body(kind: str = COMPLETION) -> str:
     # edition, dates and delegation: it says only what joins them, nothing twice.
     if kind == ATTENDANCE:
         return pgettext("certificate body, before the activity's title", "attended")
+    if kind == PATH:
+        return _("has completed every course of the learning path")
     return _("has completed the course")
 
 
@@ -57,8 +59,8 @@ def design_for(
     template: CertificateTemplate | None, language: str, kind: str = COMPLETION
 ) -> Design:
     """The template's look; its title and body are a course's, so an activity's certificate
-    of attendance says so in its own words (the template's logo, colours and signatories
-    stay)."""
+    of attendance, or a learning path's, says so in its own words (the template's logo,
+    colours and signatories stay)."""
 
     with translation.override(language):
         if template is None:
@@ -86,12 +88,12 @@ def design_for(
         )
         return Design(
             title=default_title(kind)
-            if kind == ATTENDANCE
+            if kind != COMPLETION
             else str(
                 template.safe_translation_getter("title", language_code=language) or default_title()
             ),
             body=default_body(kind)
-            if kind == ATTENDANCE
+            if kind != COMPLETION
             else str(
                 template.safe_translation_getter("body", language_code=language) or default_body()
             ),

@@ -6,6 +6,8 @@ import hashlib
 import json
 import logging
 import secrets
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -25,6 +27,8 @@ from enrollments.models import Enrollment
 
 log = logging.getLogger(__name__)
 ALLOCATION_ATTEMPTS = 8
+# What a certificate will say, given its new code and the moment it is created.
+ClaimsBuilder = Callable[[str, datetime], Claims]
 
 
 def verify_url(code: str) -> str:
@@ -51,6 +55,11 @@ def attended_hours(enrollment: Enrollment) -> int:
     return int(sum(a.meeting.hours for a in present))
 
 
+def holder_name(learner: User) -> str:
+    """The name a certificate prints: the one the learner chose for certificates, if any."""
+    return learner.certificate_name or learner.get_full_name() or learner.email
+
+
 def claims_for(enrollment: Enrollment, *, code: str, on: datetime) -> Claims:
     cohort = enrollment.cohort
     course = cohort.course
@@ -64,7 +73,7 @@ def claims_for(enrollment: Enrollment, *, code: str, on: datetime) -> Claims:
 
     return Claims(
         code=code,
-        holder_name=learner.certificate_name or learner.get_full_name() or learner.email,
+        holder_name=holder_name(learner),
         course_code=course.code,
         course_title=translated(course, "certificate_title"),
         course_description=translated(course, "description"),
@@ -88,11 +97,25 @@ def _current_status_list() -> StatusList:
 
 
 def _create(
-    *, enrollment: Enrollment, replaces: Certificate | None, issued_by: User | None
+    *,
+    enrollment: Enrollment,
+    replaces: Certificate | None,
+    issued_by: User | None,
+    build: ClaimsBuilder | None = None,
+    path_enrollment_id: int | None = None,
 ) -> Certificate:
     """A pending certificate with its snapshot, code and a random status-list bit."""
     status_list = _current_status_list()
     now = timezone.now()
+    if build is None:
+
+        def build(code: str, on: datetime) -> Claims:
+            return claims_for(enrollment, code=code, on=on)
+
+    # A path's certificate wears the network's look (the default template), not a course's.
+    template = rendering.template_for(
+        None if path_enrollment_id is not None else enrollment.cohort.course
+    )
     for _attempt in range(ALLOCATION_ATTEMPTS):
         code = codes.new_code()
         index = secrets.randbelow(status_list.size)
@@ -101,9 +124,10 @@ def _create(
                 return Certificate.objects.create(
                     code=code,
                     enrollment=enrollment,
+                    path_enrollment_id=path_enrollment_id,
                     replaces=replaces,
-                    claims=claims_for(enrollment, code=code, on=now).as_json(),
-                    template=rendering.template_for(enrollment.cohort.course),
+                    claims=build(code, now).as_json(),
+                    template=template,
                     salt=secrets.token_hex(16),
                     status_list=status_list,
                     status_index=index,
@@ -113,16 +137,31 @@ def _create(
         except IntegrityError:
             # Another worker issued this enrolment's certificate first (the constraint
             # allows one), or, far less likely, the code or status bit was taken: try again.
-            existing = _existing(enrollment=enrollment, replaces=replaces)
+            existing = _existing(
+                enrollment=enrollment, replaces=replaces, path_enrollment_id=path_enrollment_id
+            )
             if existing is not None:
                 return existing
     raise RuntimeError("Could not allocate a certificate code and status index.")
 
 
-def _existing(*, enrollment: Enrollment, replaces: Certificate | None) -> Certificate | None:
+def _existing(
+    *,
+    enrollment: Enrollment,
+    replaces: Certificate | None,
+    path_enrollment_id: int | None = None,
+) -> Certificate | None:
     if replaces is not None:
         return Certificate.objects.filter(replaces=replaces).first()
-    return Certificate.objects.filter(enrollment=enrollment, replaces__isnull=True).first()
+    if path_enrollment_id is not None:
+        return Certificate.objects.filter(
+            path_enrollment_id=path_enrollment_id, replaces__isnull=True
+        ).first()
+    return (
+        Certificate.objects.of_courses()
+        .filter(enrollment=enrollment, replaces__isnull=True)
+        .first()
+    )
 
 
 def start_certificate(*, enrollment: Enrollment, issued_by: User | None = None) -> Certificate:
@@ -134,6 +173,29 @@ def start_certificate(*, enrollment: Enrollment, issued_by: User | None = None) 
         )
     certificate = _existing(enrollment=enrollment, replaces=None) or _create(
         enrollment=enrollment, replaces=None, issued_by=issued_by
+    )
+    if certificate.status == Certificate.Status.PENDING:
+        _queue(certificate)
+    return certificate
+
+
+def start_path_certificate(
+    *, enrollment: Enrollment, path_enrollment_id: int, build: ClaimsBuilder
+) -> Certificate:
+    """A learning path's one certificate, anchored on `enrollment` (the path's last completed
+    course): `build` says what it prints (kind PATH, the courses as evidence). Safe to repeat."""
+    if enrollment.status != Enrollment.Status.COMPLETED:
+        raise ValidationError(
+            _("Only a completed enrolment earns a certificate."), code="not_completed"
+        )
+    certificate = _existing(
+        enrollment=enrollment, replaces=None, path_enrollment_id=path_enrollment_id
+    ) or _create(
+        enrollment=enrollment,
+        replaces=None,
+        issued_by=None,
+        build=build,
+        path_enrollment_id=path_enrollment_id,
     )
     if certificate.status == Certificate.Status.PENDING:
         _queue(certificate)
@@ -169,8 +231,14 @@ def credential_for(certificate: Certificate, *, at: datetime) -> dict[str, Any]:
         salt=certificate.salt,
         status_list_url=status_list_url(certificate.status_list),
         status_index=certificate.status_index,
-        achievement_id=f"{site}/courses/{claims.course_code}",
-        criteria_narrative=_attended(claims) if claims.is_attendance else None,
+        achievement_id=f"{site}/paths/{claims.course_code}"
+        if claims.is_path
+        else f"{site}/courses/{claims.course_code}",
+        criteria_narrative=_attended(claims)
+        if claims.is_attendance
+        else _followed(claims)
+        if claims.is_path
+        else None,
     )
     return issuer.sign(unsigned, at=at)
 
@@ -180,6 +248,13 @@ def _attended(claims: Any) -> str:
         return _("Attended %(activity)s (%(hours)s hours).") % {
             "activity": claims.course_title,
             "hours": claims.hours,
+        }
+
+
+def _followed(claims: Claims) -> str:
+    with translation.override(claims.language):
+        return _("Completed every course of the learning path: %(courses)s.") % {
+            "courses": "; ".join(item["title"] for item in claims.evidence)
         }
 
 
@@ -309,7 +384,29 @@ def correct_certificate(*, certificate: Certificate, by: User, reason: str) -> C
         raise ValidationError(_("A revoked certificate cannot be corrected."), code="revoked")
     if locked.status != Certificate.Status.ISSUED:
         raise ValidationError(_("This certificate is still being prepared."), code="pending")
-    successor = _create(enrollment=locked.enrollment, replaces=locked, issued_by=by)
+    build: ClaimsBuilder | None = None
+    if locked.path_enrollment_id is not None:
+        # A path's certificate is corrected from what it printed (its courses do not change),
+        # with the holder's name as it is now: what corrections are for.
+        printed = locked.printed
+        learner = locked.enrollment.learner
+
+        def build(code: str, on: datetime) -> Claims:
+            return replace(
+                printed,
+                code=code,
+                holder_name=holder_name(learner),
+                issued_on=timezone.localdate(on),
+                verify_url=verify_url(code),
+            )
+
+    successor = _create(
+        enrollment=locked.enrollment,
+        replaces=locked,
+        issued_by=by,
+        build=build,
+        path_enrollment_id=locked.path_enrollment_id,
+    )
     locked.revoked_at = timezone.now()
     locked.revoked_by = by
     locked.revocation_note = reason

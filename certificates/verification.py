@@ -123,7 +123,8 @@ def public_record(outcome: Outcome) -> dict[str, Any]:
     claims = certificate.printed
     record["certificate"] = {
         "code": claims.display_code,
-        # "completion" of a course's edition, or "attendance" of a network activity.
+        # "completion" of a course's edition, "attendance" of a network activity, or "path":
+        # every course of a learning path, listed in "courses".
         "kind": claims.kind,
         "holder_name": claims.holder_name,
         "course_title": claims.course_title,
@@ -140,6 +141,16 @@ def public_record(outcome: Outcome) -> dict[str, Any]:
         "verify_url": claims.verify_url,
         "pdf_sha256": certificate.pdf_sha256,
     }
+    if claims.evidence:
+        record["certificate"]["courses"] = [
+            {
+                "code": item["code"],
+                "title": item["title"],
+                "completed_on": item["completed_on"],
+                "verify_url": item["verify_url"],
+            }
+            for item in claims.evidence
+        ]
     if certificate.revoked_at is not None:
         record["revoked_on"] = certificate.revoked_at.date().isoformat()
         record["revocation_reason"] = certificate.get_public_reason_display()

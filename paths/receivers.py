@@ -41,7 +41,9 @@ def paths_data(sender: type, user: User, **kwargs: Any) -> tuple[str, Any]:
 def erase_paths_data(sender: type, user: User, **kwargs: Any) -> None:
     from paths.models import PathEnrollment
 
-    PathEnrollment.objects.filter(learner=user).delete()
+    # A path certificate is the holder's proof and stays, printed as issued (as a course's
+    # does), with the record it hangs on; the rest of what they followed goes.
+    PathEnrollment.objects.filter(learner=user, certificates__isnull=True).delete()
 
 
 @receiver(demo_seeded)

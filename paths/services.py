@@ -9,15 +9,18 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import access
 from accounts.models import Delegation, User
+from certificates.models import Certificate
 from courses.models import Cohort, Course
 from enrollments import services as enrolling
 from enrollments.errors import NotAllowed
 from enrollments.models import Enrollment
+from paths import certificates as path_certificates
 from paths.models import LearningPath, PathEnrollment, PathStep
 
 MAX_STEPS = 8
@@ -128,23 +131,51 @@ RANK: dict[str, int] = {
 
 def _held(learner_id: int, course_ids: set[int]) -> dict[int, Enrollment]:
     """The learner's furthest enrolment in each of these courses (completed, active, waiting)."""
-    mine: dict[int, Enrollment] = {}
+    return _held_by_learner({learner_id}, course_ids).get(learner_id, {})
+
+
+def _held_by_learner(
+    learner_ids: set[int], course_ids: set[int]
+) -> dict[int, dict[int, Enrollment]]:
+    """`_held` for many learners at once, in one query."""
+    mine: dict[int, dict[int, Enrollment]] = {}
     for held in (
-        Enrollment.objects.filter(learner_id=learner_id, cohort__course__in=course_ids)
+        Enrollment.objects.filter(learner_id__in=learner_ids, cohort__course__in=course_ids)
         .exclude(status=Enrollment.Status.WITHDRAWN)
         .select_related("cohort")
     ):
+        theirs = mine.setdefault(held.learner_id, {})
         course = held.cohort.course_id
-        if course not in mine or RANK[held.status] > RANK[mine[course].status]:
-            mine[course] = held
+        if course not in theirs or RANK[held.status] > RANK[theirs[course].status]:
+            theirs[course] = held
     return mine
 
 
+def people_on(path: LearningPath, *, limit: int = 200) -> list[tuple[PathEnrollment, list[Step]]]:
+    """The path's people (by name) with where each is and their path certificates, newest
+    first: four queries however many people."""
+    steps = list(PathStep.objects.filter(path=path).select_related("course").order_by("position"))
+    entries = list(
+        PathEnrollment.objects.filter(path=path)
+        .select_related("learner")
+        .prefetch_related(
+            Prefetch("certificates", queryset=Certificate.objects.order_by("-created_at", "-pk"))
+        )
+        .order_by("learner__last_name", "learner__email")[:limit]
+    )
+    held = _held_by_learner({e.learner_id for e in entries}, {s.course_id for s in steps})
+    return [(entry, _steps(path, steps, held.get(entry.learner_id, {}))) for entry in entries]
+
+
 def standings(learner_id: int) -> list[tuple[PathEnrollment, list[Step]]]:
-    """Every path the learner is on, with `standing` for each: three queries in all."""
+    """Every path the learner is on, with `standing` for each, and its certificates newest
+    first: four queries in all."""
     entries = list(
         PathEnrollment.objects.filter(learner_id=learner_id)
         .select_related("path")
+        .prefetch_related(
+            Prefetch("certificates", queryset=Certificate.objects.order_by("-created_at", "-pk"))
+        )
         .order_by("enrolled_at")
     )
     steps: dict[int, list[PathStep]] = {}
@@ -215,9 +246,14 @@ def advance(
         and all(step.state == "done" for step in steps)
         and path_enrollment.completed_at is None
     ):
-        PathEnrollment.objects.filter(pk=path_enrollment.pk, completed_at=None).update(
-            completed_at=now
-        )
+        # Completed and certified together: if the certificate cannot be started, the path
+        # stays open and the next beat tries again.
+        with transaction.atomic():
+            won = PathEnrollment.objects.filter(pk=path_enrollment.pk, completed_at=None).update(
+                completed_at=now
+            )
+            if won:
+                path_certificates.start(path_enrollment, steps)
         path_enrollment.completed_at = now
     return made
 
@@ -257,6 +293,11 @@ def advance_all(*, at: datetime.datetime | None = None) -> int:
     made = 0
     for entry in PathEnrollment.objects.filter(completed_at=None).select_related("path", "learner"):
         made += len(advance(entry, at=at))
+    # A path completed before it could be certified (say, before path certificates existed).
+    for entry in PathEnrollment.objects.filter(
+        completed_at__isnull=False, certificates__isnull=True
+    ).select_related("path", "learner"):
+        path_certificates.start(entry, standing(entry))
     return made
 
 

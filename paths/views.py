@@ -15,7 +15,7 @@ from accounts import access
 from accounts.models import Delegation, User
 from paths import services
 from paths.forms import EnrolForm, PathForm
-from paths.models import LearningPath, PathEnrollment
+from paths.models import LearningPath
 
 
 def _user(request: HttpRequest) -> User:
@@ -128,17 +128,16 @@ def path_page(request: HttpRequest, public_id: str) -> HttpResponse:
                 return redirect("paths:detail", public_id=path.public_id)
     steps = list(path.steps.select_related("course").order_by("position"))
     people = []
-    for entry in (
-        PathEnrollment.objects.filter(path=path)
-        .select_related("learner", "path")
-        .order_by("learner__last_name", "learner__email")[:200]
-    ):
-        standing = services.standing(entry)
+    for entry, standing in services.people_on(path):
+        newest = next(iter(entry.certificates.all()), None)
         people.append(
             {
                 "entry": entry,
                 "done": sum(1 for s in standing if s.state == "done"),
                 "steps": standing,
+                "certificate": newest.printed.display_code
+                if newest is not None and newest.revoked_at is None
+                else "",
             }
         )
     return render(

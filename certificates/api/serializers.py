@@ -109,7 +109,14 @@ class VerificationSerializer(serializers.Serializer):
         choices=["valid", "revoked", "superseded", "pending", "unknown", "mistyped", "malformed"]
     )
     message = serializers.CharField()
-    certificate = serializers.DictField(required=False)
+    certificate = serializers.DictField(
+        required=False,
+        help_text=(
+            "Every printed claim. `kind` is completion (a course's edition), attendance (a "
+            "network activity) or path (a learning path, whose courses are listed in `courses`: "
+            "code, title, completed_on and the course certificate's verify_url)."
+        ),
+    )
     revoked_on = serializers.DateField(required=False)
     revocation_reason = serializers.CharField(required=False)
     revocation_reason_code = serializers.ChoiceField(

@@ -100,7 +100,7 @@ class IssueByHandView(APIView):
         )
         if not access.can_manage_cohort(current_user(request), enrollment.cohort):
             raise PermissionDenied(_("Only the cohort's coordinators issue its certificates."))
-        existed = enrollment.certificates.filter(replaces__isnull=True).exists()
+        existed = enrollment.certificates.of_courses().filter(replaces__isnull=True).exists()
         certificate = services.start_certificate(
             enrollment=enrollment, issued_by=current_user(request)
         )

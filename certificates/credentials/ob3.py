@@ -12,6 +12,9 @@ unsigned):
 - completion date: `awardedDate`; issue date: `validFrom`
 - verification code and address: an Evidence whose id is the public verify page and whose name is
   the code as printed, so a PDF's code and the credential it carries can be matched offline
+- a learning path's courses: one more Evidence each, after the first (genre "Course"; the course
+  certificate's verify page as id when it has one; title as name, code as description, date of
+  completion as narrative); the path itself is an Achievement of type "LearningProgram"
 """
 
 from __future__ import annotations
@@ -25,6 +28,13 @@ from certificates.credentials.dates import day_of, midnight
 from certificates.credentials.terms import CredentialError
 
 HOURS_RESULT_TYPE = "ext:Hours"
+# The kind of certificate, as an Achievement's type, and back.
+ACHIEVEMENT_TYPES = {
+    "completion": "CertificateOfCompletion",
+    "attendance": "Certificate",  # a seminar, a study visit: attendance, not completion
+    "path": "LearningProgram",
+}
+KINDS = {value: key for key, value in ACHIEVEMENT_TYPES.items()}
 
 
 def identity_hash(email: str, salt: str) -> str:
@@ -54,7 +64,10 @@ def build_credential(
         "validFrom": midnight(claims.issued_on),
         "awardedDate": midnight(claims.completed_on),
         "name": claims.course_title,
-        "evidence": [{"id": claims.verify_url, "type": ["Evidence"], "name": claims.display_code}],
+        "evidence": [
+            {"id": claims.verify_url, "type": ["Evidence"], "name": claims.display_code},
+            *(_course_evidence(item, achievement_id) for item in claims.evidence),
+        ],
         "credentialSubject": {
             "type": ["AchievementSubject"],
             "identifier": [
@@ -86,10 +99,7 @@ def build_credential(
             "achievement": {
                 "id": achievement_id,
                 "type": ["Achievement"],
-                # An activity (seminar, study visit…) certifies attendance, not completion.
-                "achievementType": "Certificate"
-                if claims.kind == "attendance"
-                else "CertificateOfCompletion",
+                "achievementType": ACHIEVEMENT_TYPES[claims.kind],
                 "name": claims.course_title,
                 "description": claims.course_description,
                 "humanCode": claims.course_code,
@@ -116,6 +126,19 @@ def build_credential(
     }
 
 
+def _course_evidence(item: dict[str, str], achievement_id: str) -> dict[str, Any]:
+    return {
+        # Evidence needs an id only when it is a URL; a course with no certificate of its own
+        # points into the path's achievement.
+        "id": item["verify_url"] or f"{achievement_id}#{item['code']}",
+        "type": ["Evidence"],
+        "genre": "Course",
+        "name": item["title"],
+        "description": item["code"],
+        "narrative": item["completed_on"],
+    }
+
+
 def claims_from_credential(credential: dict[str, Any]) -> dict[str, Any]:
     """The printed claims read back, named and formatted as in Claims.as_json()."""
     try:
@@ -128,7 +151,7 @@ def claims_from_credential(credential: dict[str, Any]) -> dict[str, Any]:
             if d["resultType"] == HOURS_RESULT_TYPE
         }
         hours = [r["value"] for r in subject["result"] if r["resultDescription"] in hours_ids]
-        (evidence,) = credential["evidence"]
+        evidence, *courses = credential["evidence"]
         return {
             "code": evidence["name"].replace("-", ""),
             "holder_name": names[0]["identityHash"],
@@ -144,9 +167,22 @@ def claims_from_credential(credential: dict[str, Any]) -> dict[str, Any]:
             "language": achievement["inLanguage"],
             "issued_on": _day(credential["validFrom"]),
             "verify_url": evidence["id"],
-            "kind": "attendance"
-            if achievement["achievementType"] == "Certificate"
-            else "completion",
+            "kind": KINDS[achievement["achievementType"]],
+            **(
+                {
+                    "evidence": [
+                        {
+                            "code": item["description"],
+                            "title": item["name"],
+                            "completed_on": item["narrative"],
+                            "verify_url": item["id"] if "#" not in item["id"] else "",
+                        }
+                        for item in courses
+                    ]
+                }
+                if courses
+                else {}
+            ),
             "issuer_name": credential["issuer"]["name"],
             "credential_id": credential["id"],
         }

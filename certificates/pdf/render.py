@@ -171,8 +171,17 @@ def _claims_context(design: Design, claims: Claims) -> dict[str, Any]:
             ),
             "body": body,
             "hours": ngettext("%(hours)s hour", "%(hours)s hours", claims.hours) % {"hours": hours},
-            # Learners know cohorts as editions (of a course).
-            "cohort": _("Edition: %(edition)s") % {"edition": claims.cohort_name},
+            # Learners know cohorts as editions (of a course); a path has none.
+            "cohort": _("Edition: %(edition)s") % {"edition": claims.cohort_name}
+            if claims.cohort_name
+            else "",
+            "courses": [
+                {
+                    "title": item["title"],
+                    "completed_on": _date(date.fromisoformat(item["completed_on"])),
+                }
+                for item in claims.evidence
+            ],
             "period": _("From %(starts_on)s to %(ends_on)s")
             % {"starts_on": starts_on, "ends_on": ends_on},
             "issued": _("Issued on %(date)s") % {"date": _date(claims.issued_on)},

@@ -15,9 +15,12 @@ register = template.Library()
 @register.simple_tag
 def current_certificate(enrollment: Any) -> dict[str, Any] | None:
     """The newest certificate of an enrolment (a correction is newer than what it replaced),
-    read from the `certificates` the view prefetched."""
+    read from the `certificates` the view prefetched; a learning path's certificate anchored on
+    it is the path's, not the edition's."""
     certificates = sorted(
-        enrollment.certificates.all(), key=lambda c: (c.created_at, c.pk), reverse=True
+        (c for c in enrollment.certificates.all() if c.path_enrollment_id is None),
+        key=lambda c: (c.created_at, c.pk),
+        reverse=True,
     )
     if not certificates:
         return None
@@ -58,6 +61,10 @@ def certificates_of(enrollment: Any) -> list[dict[str, Any]]:
                 "certificates:verify", kwargs={"code": codes.display(certificate.code)}
             ),
             "reasons": REVOCATION_REASONS_BY_HAND,
+            # A learning path's certificate, anchored on this enrolment as the path's last course.
+            "path_title": certificate.printed.course_title
+            if certificate.path_enrollment_id
+            else "",
         }
         for certificate in found
     ]

@@ -75,7 +75,13 @@ STARTED = ENROLLED & (
 )
 # By name: certificates sit above this app, which must not import them.
 CERTIFIED = ENROLLED & Q(
-    Exists(Enrollment.objects.filter(pk=OuterRef("pk"), certificates__status="issued"))
+    Exists(
+        Enrollment.objects.filter(
+            pk=OuterRef("pk"),
+            certificates__status="issued",
+            certificates__path_enrollment__isnull=True,
+        )
+    )
 )
 CONSENTED_GENDER = consented_gender("learner__")
 

@@ -9,17 +9,36 @@ register = template.Library()
 
 @register.inclusion_tag("paths/includes/my_paths.html")
 def my_paths(user: Any) -> dict[str, Any]:
-    """The signed-in learner's paths on "My courses": each course and where they are (three
-    queries, however many paths)."""
+    """The signed-in learner's paths on "My courses": each course, where they are, and the
+    path's certificate once every course is completed (four queries, however many paths)."""
+    from django.urls import reverse
+
+    from certificates.models import Certificate
     from paths import services
 
     if not getattr(user, "is_authenticated", False):
         return {"paths": []}
     found = []
     for entry, steps in services.standings(user.pk):
+        newest = next(iter(entry.certificates.all()), None)
+        certificate = None
+        if newest is not None and newest.revoked_at is None:
+            issued = newest.status == Certificate.Status.ISSUED
+            certificate = {
+                "is_issued": issued,
+                "pdf_url": reverse("certificate-pdf", kwargs={"public_id": newest.public_id})
+                if issued
+                else "",
+                # This site's page in the reader's language, not the address the PDF prints.
+                "verify_url": reverse(
+                    "certificates:verify", kwargs={"code": newest.printed.display_code}
+                ),
+                "code": newest.printed.display_code,
+            }
         found.append(
             {
                 "entry": entry,
+                "certificate": certificate,
                 "steps": steps,
                 "done": sum(1 for s in steps if s.state == "done"),
                 "total": len(steps),

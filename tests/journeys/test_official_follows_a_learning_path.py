@@ -1,8 +1,9 @@
 """After an election, the delegation puts its newly elected officials on an induction path:
 the coordinator defines it (two courses, in order, titled in two languages) and enrols an
 official by e-mail; the official finds the path on "My courses", enrolled in the first
-course; once it is completed, the second opens to them by itself. Spanish on a desktop,
-Portuguese on a 375 px phone; axe-core on every page."""
+course; once it is completed, the second opens to them by itself; once both are, they download
+the path's certificate and check it the way anyone would, the courses listed. Spanish on a
+desktop, Portuguese on a 375 px phone; axe-core on every page."""
 
 from __future__ import annotations
 
@@ -24,12 +25,18 @@ WORDS = {
            "enrol": "Inscribir", "now": "1 persona está ahora en el itinerario",
            "mine": "Mis itinerarios de aprendizaje", "progress": "0 de 2 cursos completados",
            "later": "después de los cursos anteriores", "title_other": "#id_title_pt",
-           "title": "Inducción 2027", "shown": "Inducción 2027"},
+           "title": "Inducción 2027", "shown": "Inducción 2027",
+           "download": "Descargar el certificado de Inducción 2027 (PDF)",
+           "check": "Cualquiera puede comprobarlo", "kind": "Itinerario de aprendizaje completado",
+           "genuine": "Este certificado es auténtico y válido."},
     "pt": {"paths": "Percursos de aprendizagem", "new": "Novo percurso", "save": "Salvar",
            "enrol": "Inscrever", "now": "1 pessoa está agora no percurso",
            "mine": "Os meus percursos de aprendizagem", "progress": "0 de 2 cursos concluídos",
            "later": "depois dos cursos anteriores", "title_other": "#id_title_es",
-           "title": "Indução 2027", "shown": "Indução 2027"},
+           "title": "Indução 2027", "shown": "Indução 2027",
+           "download": "Descarregar o certificado de Indução 2027 (PDF)",
+           "check": "Qualquer pessoa pode verificá-lo", "kind": "Percurso de aprendizagem concluído",
+           "genuine": "Este certificado é autêntico e válido."},
 }  # fmt: skip
 
 
@@ -94,3 +101,24 @@ def test_an_official_is_taken_through_the_induction_path(
     finish(page, context)
     assert Enrollment.objects.get(learner=official, cohort__course=second).status == "active"
     assert PathEnrollment.objects.get(learner=official).completed_at is None
+
+    progress.complete_by_hand(
+        actor=coordinator,
+        enrollment=Enrollment.objects.get(learner=official, cohort__course=second),
+        reason="Seminario presencial",
+    )
+    context, page = signed_in_page(browser, site_url, official, viewport=viewport)
+    page.goto(f"{site_url}/{language}/my-courses/")
+    mine = page.get_by_role("region", name=words["mine"])
+    download = mine.get_by_role("link", name=words["download"])
+    expect(download).to_be_visible()
+    assert_accessible(page)
+    pdf = page.request.get(f"{site_url}{download.get_attribute('href')}")
+    assert pdf.ok and pdf.body().startswith(b"%PDF")
+    mine.get_by_role("link", name=words["check"]).click()
+    expect(page.locator("[data-claim=kind]")).to_have_text(words["kind"])
+    expect(page.get_by_role("status").first).to_contain_text(words["genuine"])
+    courses = page.locator("[data-claim=courses] li")
+    expect(courses).to_have_count(2)
+    assert_accessible(page)
+    finish(page, context)

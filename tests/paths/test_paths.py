@@ -215,3 +215,27 @@ def test_my_courses_costs_the_same_queries_with_one_path_or_three(
         page = client.get("/en/my-courses/")
     assert page.content.decode().count("<h3>") >= 3
     assert len(three) == len(one)
+
+
+def test_the_path_page_costs_the_same_queries_with_one_person_or_four(
+    courses, city, coordinator, induction, signed_in
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import UserFactory
+
+    edition(courses[0], city, title="Carta 2027")
+    people = [UserFactory(email=f"persona{n}@rosario.example") for n in range(4)]
+    services.enrol(path=induction, by=coordinator, emails=[people[0].email])
+    client = signed_in(coordinator)
+    address = f"/en/paths/{induction.public_id}/"
+    client.get(address)
+    with CaptureQueriesContext(connection) as one:
+        client.get(address)
+    services.enrol(path=induction, by=coordinator, emails=[p.email for p in people[1:]])
+    with CaptureQueriesContext(connection) as four:
+        page = client.get(address).content.decode()
+
+    assert page.count("Carta 2027") >= 4  # each person's current edition
+    assert len(four) == len(one)
