@@ -1,7 +1,8 @@
 """The demo's interactive activity: a question closing the first lesson of the translated course.
 
-Built with Aula's own content types, in Spanish and in Portuguese. Both pages carry the block
-under one id, so they are one activity for progress whichever language a learner reads.
+Built with Aula's own content types, in every language the lesson is written in. Every page
+carries the block under one id, so they are one activity for progress whichever language a
+learner reads.
 """
 
 from __future__ import annotations
@@ -40,7 +41,45 @@ QUESTIONS: dict[str, dict[str, Any]] = {
             ("Que cada cidade escreva sua carta sem compromissos comuns", False),
         ],
     },
+    "fr": {
+        "title": "Vérifiez ce que vous avez appris",
+        "question": "Que propose la Charte des villes éducatrices ?",
+        "answers": [
+            ("Que les espaces, les services et les politiques de toute la ville éduquent", True),
+            ("Que l'éducation soit l'affaire exclusive des écoles", False),
+            ("Que chaque ville écrive sa charte sans engagements communs", False),
+        ],
+    },
+    "en": {
+        "title": "Check what you have learnt",
+        "question": "What does the Charter of Educating Cities propose?",
+        "answers": [
+            ("That the spaces, services and policies of the whole city educate", True),
+            ("That education be the business of schools alone", False),
+            ("That each city write its own charter with no shared commitments", False),
+        ],
+    },
+    "ca": {
+        "title": "Comprova el que has après",
+        "question": "Què proposa la Carta de Ciutats Educadores?",
+        "answers": [
+            ("Que els espais, els serveis i les polítiques de tota la ciutat eduquin", True),
+            ("Que l'educació sigui assumpte exclusiu de les escoles", False),
+            ("Que cada ciutat escrigui la seva carta sense compromisos comuns", False),
+        ],
+    },
 }
+
+
+def _pages(lesson: LessonPage, languages: Any) -> dict[str, LessonPage]:
+    """The Spanish lesson and its live translations in these languages, Spanish first (a
+    translation published after its original is up to date in the translation status)."""
+    pages = {"es": lesson}
+    for locale in Locale.objects.filter(language_code__in=[x for x in languages if x != "es"]):
+        translated = lesson.get_translation_or_none(locale)
+        if translated is not None:
+            pages[locale.language_code] = translated.specific
+    return pages
 
 
 def seed_activities(*, admin: User, created: Counter[str]) -> None:
@@ -49,11 +88,7 @@ def seed_activities(*, admin: User, created: Counter[str]) -> None:
     ).first()
     if lesson is None:
         return
-    pages = {"es": lesson}
-    portuguese = lesson.get_translation_or_none(Locale.objects.get(language_code="pt"))
-    if portuguese is not None:
-        pages["pt"] = portuguese.specific
-    for language, page in pages.items():
+    for language, page in _pages(lesson, QUESTIONS).items():
         if any(block.block_type == "h5p_activity" for block in page.body):
             continue
         spec = QUESTIONS[language]
@@ -80,7 +115,13 @@ def seed_activities(*, admin: User, created: Counter[str]) -> None:
 
 # Every demo course ends with an assessment: a question closing its last lesson, required, so
 # a certificate's hours are not earned by "mark as done" alone (issue 18, item 30).
-FINAL_TITLE = {"es": "Evaluación final", "pt": "Avaliação final"}
+FINAL_TITLE = {
+    "es": "Evaluación final",
+    "pt": "Avaliação final",
+    "fr": "Évaluation finale",
+    "en": "Final assessment",
+    "ca": "Avaluació final",
+}
 FINALS: list[dict[str, Any]] = [
     {
         "course": "carta-ciudades-educadoras",
@@ -100,6 +141,36 @@ FINALS: list[dict[str, Any]] = [
                 ("Que todas as áreas do governo local o assumam e o avaliem em conjunto", True),
                 ("Que seja gerido em exclusivo pela vereação da educação", False),
                 ("Que seja avaliado uma única vez, no fim do mandato", False),
+            ],
+        ),
+        "fr": (
+            "Qu'est-ce qui rend transversal le projet éducatif d'une ville ?",
+            [
+                (
+                    "Que tous les services du gouvernement local l'assument et l'évaluent ensemble",
+                    True,
+                ),
+                ("Qu'il soit géré exclusivement par l'adjoint à l'éducation", False),
+                ("Qu'il soit évalué une seule fois, à la fin du mandat", False),
+            ],
+        ),
+        "en": (
+            "What makes a city's educating project transversal?",
+            [
+                (
+                    "Every department of the local government takes it on and evaluates it together",
+                    True,
+                ),
+                ("The education councillor alone runs it", False),
+                ("It is evaluated only once, at the end of the term", False),
+            ],
+        ),
+        "ca": (
+            "Què fa transversal el projecte educador d'una ciutat?",
+            [
+                ("Que totes les àrees del govern local l'assumeixin i l'avaluïn juntes", True),
+                ("Que el gestioni en exclusiva la regidoria d'educació", False),
+                ("Que s'avaluï una sola vegada, al final del mandat", False),
             ],
         ),
     },
@@ -180,11 +251,7 @@ def seed_final_assessments(*, admin: User, created: Counter[str]) -> None:
         ).first()
         if lesson is None:
             continue
-        pages = {"es": lesson}
-        portuguese = lesson.get_translation_or_none(Locale.objects.get(language_code="pt"))
-        if portuguese is not None and "pt" in spec:
-            pages["pt"] = portuguese.specific
-        for language, page in pages.items():
+        for language, page in _pages(lesson, spec).items():
             if any(block.block_type == "h5p_activity" for block in page.body):
                 continue
             question, answers = spec[language]

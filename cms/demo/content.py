@@ -2,8 +2,9 @@
 Educating Cities (AICE / IAEC), written first for its Latin American delegation.
 
 Pure data, read by ``cms.demo.seed``. Each course carries its catalogue texts in five languages
-(``i18n``) and its modules and lessons in Spanish; CEC-101 also carries a full Brazilian
-Portuguese translation of its modules (``modules_pt``).
+(``i18n``) and its modules and lessons in Spanish; CEC-101, the Charter, also carries its
+modules and lessons in the four other languages (``modules_i18n``: Brazilian Portuguese here,
+French, English and Catalan in ``charter_fr``, ``charter_en`` and ``charter_ca``).
 
 A lesson body is a list of ``(block_type, value)`` pairs:
 ``("heading", text)``, ``("paragraph", html)`` or ``("callout", {kind, text, attribution})``.
@@ -12,6 +13,8 @@ A lesson body is a list of ``(block_type, value)`` pairs:
 from __future__ import annotations
 
 from typing import Any
+
+from cms.demo import charter_ca, charter_en, charter_fr
 
 CEC_101: dict[str, Any] = {
     "code": "CEC-101",
@@ -477,321 +480,326 @@ CEC_101: dict[str, Any] = {
             ],
         },
     ],
-    "modules_pt": [
-        {
-            "slug": "origenes-y-sentido",
-            "title": "Origens e sentido da Carta",
-            "intro": (
-                "De onde vem a Carta das Cidades Educadoras, como ela evoluiu e o que propõe. Este "
-                "módulo oferece as chaves para lê-la com os olhos de quem governa uma cidade."
-            ),
-            "lessons": [
-                {
-                    "slug": "de-barcelona-1990-a-la-carta-2020",
-                    "title": "De Barcelona 1990 à Carta de 2020",
-                    "summary": (
-                        "A história da Carta, do primeiro congresso de Barcelona até a versão "
-                        "atualizada de 2020, e o papel da AICE."
-                    ),
-                    "minutes": 8,
-                    "body": [
-                        ("heading", "Uma ideia que nasce nas cidades"),
-                        (
-                            "paragraph",
-                            "<p>Em novembro de 1990, Barcelona sediou o I Congresso Internacional "
-                            "de Cidades Educadoras. Representantes de governos locais de "
-                            "diferentes continentes chegaram com uma convicção compartilhada: a "
-                            "educação não acontece só na escola, e a cidade, com suas ruas, "
-                            "serviços, instituições culturais e redes comunitárias, educa ou "
-                            "deseduca diariamente quem nela vive. Do congresso saiu a "
-                            "<strong>Carta das Cidades Educadoras</strong>, um documento breve "
-                            "que propunha assumir essa responsabilidade de forma deliberada, em "
-                            "vez de deixá-la ao acaso.</p>"
-                            "<p>A Carta não é uma lei nem um tratado internacional. É um "
-                            "compromisso político voluntário assumido pelos governos locais e "
-                            "apoiado em grandes acordos de direitos humanos, como a Declaração "
-                            "Universal dos Direitos Humanos, o Pacto Internacional sobre Direitos "
-                            "Econômicos, Sociais e Culturais, a Convenção sobre os Direitos da "
-                            "Criança e a Declaração Mundial sobre Educação para Todos. Sua força "
-                            "vem da adesão de cada município e do trabalho em rede.</p>",
+    "modules_i18n": {
+        "pt": [
+            {
+                "slug": "origenes-y-sentido",
+                "title": "Origens e sentido da Carta",
+                "intro": (
+                    "De onde vem a Carta das Cidades Educadoras, como ela evoluiu e o que propõe. Este "
+                    "módulo oferece as chaves para lê-la com os olhos de quem governa uma cidade."
+                ),
+                "lessons": [
+                    {
+                        "slug": "de-barcelona-1990-a-la-carta-2020",
+                        "title": "De Barcelona 1990 à Carta de 2020",
+                        "summary": (
+                            "A história da Carta, do primeiro congresso de Barcelona até a versão "
+                            "atualizada de 2020, e o papel da AICE."
                         ),
-                        ("heading", "Revisões sucessivas"),
-                        (
-                            "paragraph",
-                            "<p>O texto foi mudando junto com as cidades. No III Congresso, "
-                            "realizado em Bolonha em 1994, a Carta foi revisada e o movimento se "
-                            "constituiu formalmente como <strong>Associação Internacional de "
-                            "Cidades Educadoras (AICE)</strong>. Dez anos depois, no VIII "
-                            "Congresso de Gênova (2004), foi novamente atualizada para responder "
-                            "a fenômenos como a globalização, as migrações e a expansão das "
-                            "tecnologias da informação.</p>"
-                            "<p>Em 2020, quando a proclamação original completou trinta anos, a "
-                            "Associação apresentou uma versão atualizada. A Carta de 2020 "
-                            "conserva a essência do texto anterior, mas reforça a perspectiva de "
-                            "gênero e a sustentabilidade, incorpora um princípio específico sobre "
-                            "saúde e cuidados, dá mais peso à cultura e aborda a exclusão digital "
-                            "e o uso de grandes volumes de dados. Para quem hoje governa uma "
-                            "cidade, é essa a versão que convém ler e citar.</p>",
+                        "minutes": 8,
+                        "body": [
+                            ("heading", "Uma ideia que nasce nas cidades"),
+                            (
+                                "paragraph",
+                                "<p>Em novembro de 1990, Barcelona sediou o I Congresso Internacional "
+                                "de Cidades Educadoras. Representantes de governos locais de "
+                                "diferentes continentes chegaram com uma convicção compartilhada: a "
+                                "educação não acontece só na escola, e a cidade, com suas ruas, "
+                                "serviços, instituições culturais e redes comunitárias, educa ou "
+                                "deseduca diariamente quem nela vive. Do congresso saiu a "
+                                "<strong>Carta das Cidades Educadoras</strong>, um documento breve "
+                                "que propunha assumir essa responsabilidade de forma deliberada, em "
+                                "vez de deixá-la ao acaso.</p>"
+                                "<p>A Carta não é uma lei nem um tratado internacional. É um "
+                                "compromisso político voluntário assumido pelos governos locais e "
+                                "apoiado em grandes acordos de direitos humanos, como a Declaração "
+                                "Universal dos Direitos Humanos, o Pacto Internacional sobre Direitos "
+                                "Econômicos, Sociais e Culturais, a Convenção sobre os Direitos da "
+                                "Criança e a Declaração Mundial sobre Educação para Todos. Sua força "
+                                "vem da adesão de cada município e do trabalho em rede.</p>",
+                            ),
+                            ("heading", "Revisões sucessivas"),
+                            (
+                                "paragraph",
+                                "<p>O texto foi mudando junto com as cidades. No III Congresso, "
+                                "realizado em Bolonha em 1994, a Carta foi revisada e o movimento se "
+                                "constituiu formalmente como <strong>Associação Internacional de "
+                                "Cidades Educadoras (AICE)</strong>. Dez anos depois, no VIII "
+                                "Congresso de Gênova (2004), foi novamente atualizada para responder "
+                                "a fenômenos como a globalização, as migrações e a expansão das "
+                                "tecnologias da informação.</p>"
+                                "<p>Em 2020, quando a proclamação original completou trinta anos, a "
+                                "Associação apresentou uma versão atualizada. A Carta de 2020 "
+                                "conserva a essência do texto anterior, mas reforça a perspectiva de "
+                                "gênero e a sustentabilidade, incorpora um princípio específico sobre "
+                                "saúde e cuidados, dá mais peso à cultura e aborda a exclusão digital "
+                                "e o uso de grandes volumes de dados. Para quem hoje governa uma "
+                                "cidade, é essa a versão que convém ler e citar.</p>",
+                            ),
+                            (
+                                "callout",
+                                {
+                                    "kind": "tip",
+                                    "text": (
+                                        "Leia a Carta completa com sua equipe durante a primeira "
+                                        "semana de gestão e anote, ao lado de cada princípio, qual "
+                                        "área da prefeitura poderia se responsabilizar por ele. Esse "
+                                        "exercício simples já é um primeiro mapa de responsabilidades."
+                                    ),
+                                    "attribution": "",
+                                },
+                            ),
+                            ("heading", "Uma rede com presença latino-americana"),
+                            (
+                                "paragraph",
+                                "<p>Hoje a AICE reúne centenas de governos locais de dezenas de "
+                                "países. Seu Secretariado fica em Barcelona, e a Associação também se "
+                                "organiza por meio de delegações e redes territoriais. Na América "
+                                "Latina, a Delegação sediada em Rosário (Argentina) acompanha as "
+                                "cidades da região, promove o intercâmbio entre elas e organiza "
+                                "espaços de formação como esta Aula. Todo dia 30 de novembro, "
+                                "aniversário da primeira Carta, as cidades membros celebram o Dia "
+                                "Internacional da Cidade Educadora com atividades abertas à "
+                                "população.</p>",
+                            ),
+                        ],
+                    },
+                    {
+                        "slug": "tres-ejes-de-la-carta",
+                        "title": "Os três eixos da Carta: direito, compromisso e serviço",
+                        "summary": (
+                            "Como a Carta está organizada, quais ideias a atravessam e como lê-la a "
+                            "partir das competências reais de um município."
                         ),
-                        (
-                            "callout",
-                            {
-                                "kind": "tip",
-                                "text": (
-                                    "Leia a Carta completa com sua equipe durante a primeira "
-                                    "semana de gestão e anote, ao lado de cada princípio, qual "
-                                    "área da prefeitura poderia se responsabilizar por ele. Esse "
-                                    "exercício simples já é um primeiro mapa de responsabilidades."
-                                ),
-                                "attribution": "",
-                            },
+                        "minutes": 9,
+                        "body": [
+                            ("heading", "Uma estrutura em três partes"),
+                            (
+                                "paragraph",
+                                "<p>A Carta começa com um preâmbulo e desenvolve vinte princípios "
+                                "agrupados em três seções. A primeira, <strong>o direito à cidade "
+                                "educadora</strong>, afirma que todas as pessoas que vivem na cidade "
+                                "devem poder usufruir, em condições de liberdade e igualdade, de suas "
+                                "oportunidades de formação, cultura e desenvolvimento pessoal. O "
+                                "direito à educação se estende, assim, a todo o território e a todas "
+                                "as idades.</p>"
+                                "<p>A segunda seção, <strong>o compromisso da cidade</strong>, "
+                                "descreve o que o governo local deve fazer para que esse direito se "
+                                "torne real: conhecer a situação e as necessidades de seus "
+                                "habitantes, planejar o espaço urbano com critérios educativos, "
+                                "cuidar de sua identidade e projetá-la, oferecer informação "
+                                "compreensível e abrir canais de participação. A terceira, <strong>a "
+                                "serviço integral das pessoas</strong>, concentra-se na saúde, no "
+                                "apoio às famílias, na inclusão de quem sofre discriminação ou "
+                                "exclusão e no incentivo ao associativismo e ao voluntariado.</p>",
+                            ),
+                            ("heading", "Três ideias que atravessam todo o texto"),
+                            (
+                                "paragraph",
+                                "<p>Para além de sua estrutura, a Carta se apoia em três ideias que "
+                                "convém ter sempre presentes. A primeira é a <strong>educação ao "
+                                "longo de toda a vida</strong>: a cidade educa as crianças, mas "
+                                "também jovens, adultos e idosos. A segunda é a <strong>integração do "
+                                "formal, do não formal e do informal</strong>: a escola, as oficinas "
+                                "de um centro cultural e o que se aprende ao usar uma praça ou um "
+                                "ônibus fazem parte de um mesmo ecossistema. A terceira é a "
+                                "<strong>transversalidade</strong>: cada decisão municipal, do "
+                                "traçado de uma rua ao horário de uma biblioteca, tem efeitos "
+                                "educativos, e a Carta pede que eles sejam levados em conta de forma "
+                                "explícita.</p>",
+                            ),
+                            (
+                                "callout",
+                                {
+                                    "kind": "quote",
+                                    "text": (
+                                        "Todas as políticas da cidade educam; o desafio é que o façam "
+                                        "de forma intencional, coerente e a favor da igualdade."
+                                    ),
+                                    "attribution": (
+                                        "Ideia central da Carta das Cidades Educadoras (2020), em "
+                                        "paráfrase"
+                                    ),
+                                },
+                            ),
+                            ("heading", "Ler a Carta a partir das competências municipais"),
+                            (
+                                "paragraph",
+                                "<p>Um erro frequente é pensar que a Carta diz respeito apenas à "
+                                "secretaria de educação. Na prática, muitos governos locais da região "
+                                "têm competências limitadas sobre a escola, mas amplas sobre "
+                                "urbanismo, cultura, esporte, assistência social, meio ambiente ou "
+                                "trânsito. É justamente aí que está boa parte do potencial educador "
+                                "da cidade.</p>"
+                                "<p>Uma forma útil de começar é montar uma tabela com os vinte "
+                                "princípios nas linhas e as áreas do organograma nas colunas, "
+                                "marcando onde já existem programas, onde há lacunas e onde surgem "
+                                "contradições; por exemplo, uma campanha de mobilidade sustentável "
+                                "que convive com ruas hostis a pedestres. Essa tabela será a base do "
+                                "trabalho do próximo módulo.</p>",
+                            ),
+                        ],
+                    },
+                ],
+            },
+            {
+                "slug": "de-la-carta-a-la-gestion",
+                "title": "Da Carta à gestão municipal",
+                "intro": (
+                    "Como traduzir os princípios da Carta em decisões de governo: os primeiros cem "
+                    "dias, a coordenação entre áreas e a avaliação."
+                ),
+                "lessons": [
+                    {
+                        "slug": "primeros-100-dias",
+                        "title": "Os primeiros 100 dias: aderir e se organizar",
+                        "summary": (
+                            "Uma sequência prática para incorporar a perspectiva de cidade educadora "
+                            "no início do mandato."
                         ),
-                        ("heading", "Uma rede com presença latino-americana"),
-                        (
-                            "paragraph",
-                            "<p>Hoje a AICE reúne centenas de governos locais de dezenas de "
-                            "países. Seu Secretariado fica em Barcelona, e a Associação também se "
-                            "organiza por meio de delegações e redes territoriais. Na América "
-                            "Latina, a Delegação sediada em Rosário (Argentina) acompanha as "
-                            "cidades da região, promove o intercâmbio entre elas e organiza "
-                            "espaços de formação como esta Aula. Todo dia 30 de novembro, "
-                            "aniversário da primeira Carta, as cidades membros celebram o Dia "
-                            "Internacional da Cidade Educadora com atividades abertas à "
-                            "população.</p>",
+                        "minutes": 10,
+                        "body": [
+                            ("heading", "Por que os primeiros meses importam"),
+                            (
+                                "paragraph",
+                                "<p>Os primeiros cem dias de um mandato definem o tom da gestão. É o "
+                                "momento em que se estabelecem prioridades, se nomeiam equipes e se "
+                                "elaboram o plano de governo e o orçamento. Incorporar a perspectiva "
+                                "de cidade educadora nessa etapa é muito mais simples do que tentar "
+                                "acrescentá-la depois, quando os programas já estão em andamento e "
+                                "cada área defende sua própria agenda.</p>",
+                            ),
+                            ("heading", "Uma sequência possível"),
+                            (
+                                "paragraph",
+                                "<p>A sequência a seguir não é uma receita, mas reúne práticas comuns "
+                                "em cidades da rede:</p>"
+                                "<ol>"
+                                "<li><strong>Dias 1 a 20.</strong> Designar uma pessoa responsável "
+                                "política e uma equipe técnica de referência. Se a cidade já é membro "
+                                "da AICE, revisar os compromissos assumidos pela gestão anterior; se "
+                                "não é, estudar o procedimento de adesão, que exige uma decisão "
+                                "formal do governo local assumindo os princípios da Carta.</li>"
+                                "<li><strong>Dias 21 a 50.</strong> Fazer um diagnóstico rápido: "
+                                "quais programas com intenção educativa existem, em quais áreas, com "
+                                "que orçamento e quais públicos alcançam. Ouvir escolas, organizações "
+                                "sociais, universidades e conselhos de participação.</li>"
+                                "<li><strong>Dias 51 a 80.</strong> Criar ou reativar uma mesa "
+                                "intersetorial que se reúna periodicamente e pactuar duas ou três "
+                                "prioridades compartilhadas para o primeiro ano.</li>"
+                                "<li><strong>Dias 81 a 100.</strong> Incorporar essas prioridades ao "
+                                "plano de governo e ao orçamento, e comunicá-las publicamente.</li>"
+                                "</ol>",
+                            ),
+                            (
+                                "callout",
+                                {
+                                    "kind": "note",
+                                    "text": (
+                                        "A adesão à AICE não é um trâmite simbólico: significa "
+                                        "compartilhar experiências, participar da vida associativa e "
+                                        "prestar contas dos avanços. Convém que a decisão de adesão "
+                                        "conte com o maior respaldo político possível, para que "
+                                        "sobreviva às mudanças de governo."
+                                    ),
+                                    "attribution": "",
+                                },
+                            ),
+                            ("heading", "Construir apoios"),
+                            (
+                                "paragraph",
+                                "<p>A cidade educadora não pode ser o projeto de uma única pessoa nem "
+                                "de um único partido. As experiências mais duradouras são as que "
+                                "conseguiram consenso na câmara municipal, envolveram os servidores "
+                                "de carreira e teceram alianças com a sociedade civil. Dedique tempo "
+                                "a explicar a Carta a vereadores da oposição, às entidades "
+                                "representativas dos servidores e à imprensa local. Um projeto "
+                                "compreendido e compartilhado resiste melhor aos ciclos "
+                                "eleitorais.</p>"
+                                "<p>Por fim, aproveite a rede. As cidades membros podem consultar "
+                                "experiências documentadas por outras cidades, participar de "
+                                "encontros e redes territoriais e pedir orientação à Delegação para a "
+                                "América Latina. Partir do que outras cidades já aprenderam economiza "
+                                "tempo e evita erros conhecidos.</p>",
+                            ),
+                        ],
+                    },
+                    {
+                        "slug": "transversalidad-y-evaluacion",
+                        "title": "Transversalidade e avaliação do projeto educador",
+                        "summary": (
+                            "Como coordenar as diferentes áreas da prefeitura e como avaliar os "
+                            "avanços com poucos indicadores bem escolhidos."
                         ),
-                    ],
-                },
-                {
-                    "slug": "tres-ejes-de-la-carta",
-                    "title": "Os três eixos da Carta: direito, compromisso e serviço",
-                    "summary": (
-                        "Como a Carta está organizada, quais ideias a atravessam e como lê-la a "
-                        "partir das competências reais de um município."
-                    ),
-                    "minutes": 9,
-                    "body": [
-                        ("heading", "Uma estrutura em três partes"),
-                        (
-                            "paragraph",
-                            "<p>A Carta começa com um preâmbulo e desenvolve vinte princípios "
-                            "agrupados em três seções. A primeira, <strong>o direito à cidade "
-                            "educadora</strong>, afirma que todas as pessoas que vivem na cidade "
-                            "devem poder usufruir, em condições de liberdade e igualdade, de suas "
-                            "oportunidades de formação, cultura e desenvolvimento pessoal. O "
-                            "direito à educação se estende, assim, a todo o território e a todas "
-                            "as idades.</p>"
-                            "<p>A segunda seção, <strong>o compromisso da cidade</strong>, "
-                            "descreve o que o governo local deve fazer para que esse direito se "
-                            "torne real: conhecer a situação e as necessidades de seus "
-                            "habitantes, planejar o espaço urbano com critérios educativos, "
-                            "cuidar de sua identidade e projetá-la, oferecer informação "
-                            "compreensível e abrir canais de participação. A terceira, <strong>a "
-                            "serviço integral das pessoas</strong>, concentra-se na saúde, no "
-                            "apoio às famílias, na inclusão de quem sofre discriminação ou "
-                            "exclusão e no incentivo ao associativismo e ao voluntariado.</p>",
-                        ),
-                        ("heading", "Três ideias que atravessam todo o texto"),
-                        (
-                            "paragraph",
-                            "<p>Para além de sua estrutura, a Carta se apoia em três ideias que "
-                            "convém ter sempre presentes. A primeira é a <strong>educação ao "
-                            "longo de toda a vida</strong>: a cidade educa as crianças, mas "
-                            "também jovens, adultos e idosos. A segunda é a <strong>integração do "
-                            "formal, do não formal e do informal</strong>: a escola, as oficinas "
-                            "de um centro cultural e o que se aprende ao usar uma praça ou um "
-                            "ônibus fazem parte de um mesmo ecossistema. A terceira é a "
-                            "<strong>transversalidade</strong>: cada decisão municipal, do "
-                            "traçado de uma rua ao horário de uma biblioteca, tem efeitos "
-                            "educativos, e a Carta pede que eles sejam levados em conta de forma "
-                            "explícita.</p>",
-                        ),
-                        (
-                            "callout",
-                            {
-                                "kind": "quote",
-                                "text": (
-                                    "Todas as políticas da cidade educam; o desafio é que o façam "
-                                    "de forma intencional, coerente e a favor da igualdade."
-                                ),
-                                "attribution": (
-                                    "Ideia central da Carta das Cidades Educadoras (2020), em "
-                                    "paráfrase"
-                                ),
-                            },
-                        ),
-                        ("heading", "Ler a Carta a partir das competências municipais"),
-                        (
-                            "paragraph",
-                            "<p>Um erro frequente é pensar que a Carta diz respeito apenas à "
-                            "secretaria de educação. Na prática, muitos governos locais da região "
-                            "têm competências limitadas sobre a escola, mas amplas sobre "
-                            "urbanismo, cultura, esporte, assistência social, meio ambiente ou "
-                            "trânsito. É justamente aí que está boa parte do potencial educador "
-                            "da cidade.</p>"
-                            "<p>Uma forma útil de começar é montar uma tabela com os vinte "
-                            "princípios nas linhas e as áreas do organograma nas colunas, "
-                            "marcando onde já existem programas, onde há lacunas e onde surgem "
-                            "contradições; por exemplo, uma campanha de mobilidade sustentável "
-                            "que convive com ruas hostis a pedestres. Essa tabela será a base do "
-                            "trabalho do próximo módulo.</p>",
-                        ),
-                    ],
-                },
-            ],
-        },
-        {
-            "slug": "de-la-carta-a-la-gestion",
-            "title": "Da Carta à gestão municipal",
-            "intro": (
-                "Como traduzir os princípios da Carta em decisões de governo: os primeiros cem "
-                "dias, a coordenação entre áreas e a avaliação."
-            ),
-            "lessons": [
-                {
-                    "slug": "primeros-100-dias",
-                    "title": "Os primeiros 100 dias: aderir e se organizar",
-                    "summary": (
-                        "Uma sequência prática para incorporar a perspectiva de cidade educadora "
-                        "no início do mandato."
-                    ),
-                    "minutes": 10,
-                    "body": [
-                        ("heading", "Por que os primeiros meses importam"),
-                        (
-                            "paragraph",
-                            "<p>Os primeiros cem dias de um mandato definem o tom da gestão. É o "
-                            "momento em que se estabelecem prioridades, se nomeiam equipes e se "
-                            "elaboram o plano de governo e o orçamento. Incorporar a perspectiva "
-                            "de cidade educadora nessa etapa é muito mais simples do que tentar "
-                            "acrescentá-la depois, quando os programas já estão em andamento e "
-                            "cada área defende sua própria agenda.</p>",
-                        ),
-                        ("heading", "Uma sequência possível"),
-                        (
-                            "paragraph",
-                            "<p>A sequência a seguir não é uma receita, mas reúne práticas comuns "
-                            "em cidades da rede:</p>"
-                            "<ol>"
-                            "<li><strong>Dias 1 a 20.</strong> Designar uma pessoa responsável "
-                            "política e uma equipe técnica de referência. Se a cidade já é membro "
-                            "da AICE, revisar os compromissos assumidos pela gestão anterior; se "
-                            "não é, estudar o procedimento de adesão, que exige uma decisão "
-                            "formal do governo local assumindo os princípios da Carta.</li>"
-                            "<li><strong>Dias 21 a 50.</strong> Fazer um diagnóstico rápido: "
-                            "quais programas com intenção educativa existem, em quais áreas, com "
-                            "que orçamento e quais públicos alcançam. Ouvir escolas, organizações "
-                            "sociais, universidades e conselhos de participação.</li>"
-                            "<li><strong>Dias 51 a 80.</strong> Criar ou reativar uma mesa "
-                            "intersetorial que se reúna periodicamente e pactuar duas ou três "
-                            "prioridades compartilhadas para o primeiro ano.</li>"
-                            "<li><strong>Dias 81 a 100.</strong> Incorporar essas prioridades ao "
-                            "plano de governo e ao orçamento, e comunicá-las publicamente.</li>"
-                            "</ol>",
-                        ),
-                        (
-                            "callout",
-                            {
-                                "kind": "note",
-                                "text": (
-                                    "A adesão à AICE não é um trâmite simbólico: significa "
-                                    "compartilhar experiências, participar da vida associativa e "
-                                    "prestar contas dos avanços. Convém que a decisão de adesão "
-                                    "conte com o maior respaldo político possível, para que "
-                                    "sobreviva às mudanças de governo."
-                                ),
-                                "attribution": "",
-                            },
-                        ),
-                        ("heading", "Construir apoios"),
-                        (
-                            "paragraph",
-                            "<p>A cidade educadora não pode ser o projeto de uma única pessoa nem "
-                            "de um único partido. As experiências mais duradouras são as que "
-                            "conseguiram consenso na câmara municipal, envolveram os servidores "
-                            "de carreira e teceram alianças com a sociedade civil. Dedique tempo "
-                            "a explicar a Carta a vereadores da oposição, às entidades "
-                            "representativas dos servidores e à imprensa local. Um projeto "
-                            "compreendido e compartilhado resiste melhor aos ciclos "
-                            "eleitorais.</p>"
-                            "<p>Por fim, aproveite a rede. As cidades membros podem consultar "
-                            "experiências documentadas por outras cidades, participar de "
-                            "encontros e redes territoriais e pedir orientação à Delegação para a "
-                            "América Latina. Partir do que outras cidades já aprenderam economiza "
-                            "tempo e evita erros conhecidos.</p>",
-                        ),
-                    ],
-                },
-                {
-                    "slug": "transversalidad-y-evaluacion",
-                    "title": "Transversalidade e avaliação do projeto educador",
-                    "summary": (
-                        "Como coordenar as diferentes áreas da prefeitura e como avaliar os "
-                        "avanços com poucos indicadores bem escolhidos."
-                    ),
-                    "minutes": 9,
-                    "body": [
-                        ("heading", "Do organograma à mesa intersetorial"),
-                        (
-                            "paragraph",
-                            "<p>A transversalidade é provavelmente o princípio mais difícil de "
-                            "pôr em prática. As administrações estão organizadas por setores, com "
-                            "orçamentos, normas e culturas próprias, e a cooperação entre áreas "
-                            "raramente surge de forma espontânea. Por isso as cidades educadoras "
-                            "costumam criar uma estrutura estável de coordenação: uma comissão ou "
-                            "mesa intersetorial presidida por uma autoridade com peso político "
-                            "suficiente, com representantes técnicos de cada secretaria e um "
-                            "calendário fixo de reuniões.</p>"
-                            "<p>Para que essa mesa não vire uma formalidade, convém atribuir-lhe "
-                            "tarefas concretas: revisar em conjunto os projetos de maior impacto "
-                            "na vida cotidiana, elaborar um projeto educativo de cidade com "
-                            "objetivos compartilhados e pactuar critérios comuns. Por exemplo, "
-                            "que toda obra no espaço público considere a segurança e a autonomia "
-                            "de meninas e meninos, ou que os equipamentos culturais tenham "
-                            "horários compatíveis com a vida das famílias. A formação dos "
-                            "servidores municipais, mencionada pela própria Carta, é outra "
-                            "tarefa-chave.</p>",
-                        ),
-                        (
-                            "callout",
-                            {
-                                "kind": "tip",
-                                "text": (
-                                    "Peça a cada área que apresente um único programa próprio e "
-                                    "explique o que a população aprende com ele e o que poderia "
-                                    "aprender melhor. É uma maneira rápida de introduzir o olhar "
-                                    "educador sem aumentar a carga administrativa."
-                                ),
-                                "attribution": "",
-                            },
-                        ),
-                        ("heading", "Avaliar para aprender"),
-                        (
-                            "paragraph",
-                            "<p>Avaliar um projeto de cidade educadora não significa medir tudo, "
-                            "mas escolher poucas perguntas relevantes e sustentá-las ao longo do "
-                            "tempo. Um esquema simples combina três tipos de indicadores:</p>"
-                            "<ul>"
-                            "<li><strong>De processo:</strong> áreas que participam da mesa, "
-                            "reuniões realizadas, projetos elaborados em conjunto.</li>"
-                            "<li><strong>De resultado:</strong> pessoas que acessam programas "
-                            "educativos não formais, com sua distribuição por bairro, idade e "
-                            "gênero; uso do espaço público pelas crianças.</li>"
-                            "<li><strong>De percepção:</strong> o que moradoras, moradores, "
-                            "escolas e organizações pensam sobre as oportunidades de aprendizagem "
-                            "que a cidade oferece.</li>"
-                            "</ul>"
-                            "<p>Os dados desagregados por território são especialmente valiosos, "
-                            "porque permitem verificar se as oportunidades educativas chegam aos "
-                            "bairros que mais precisam delas. Publicar um breve relatório anual, "
-                            "discuti-lo nos espaços de participação e ajustar as prioridades a "
-                            "partir de suas conclusões transforma a avaliação em um exercício de "
-                            "aprendizagem coletiva, coerente com o espírito da Carta.</p>",
-                        ),
-                    ],
-                },
-            ],
-        },
-    ],
+                        "minutes": 9,
+                        "body": [
+                            ("heading", "Do organograma à mesa intersetorial"),
+                            (
+                                "paragraph",
+                                "<p>A transversalidade é provavelmente o princípio mais difícil de "
+                                "pôr em prática. As administrações estão organizadas por setores, com "
+                                "orçamentos, normas e culturas próprias, e a cooperação entre áreas "
+                                "raramente surge de forma espontânea. Por isso as cidades educadoras "
+                                "costumam criar uma estrutura estável de coordenação: uma comissão ou "
+                                "mesa intersetorial presidida por uma autoridade com peso político "
+                                "suficiente, com representantes técnicos de cada secretaria e um "
+                                "calendário fixo de reuniões.</p>"
+                                "<p>Para que essa mesa não vire uma formalidade, convém atribuir-lhe "
+                                "tarefas concretas: revisar em conjunto os projetos de maior impacto "
+                                "na vida cotidiana, elaborar um projeto educativo de cidade com "
+                                "objetivos compartilhados e pactuar critérios comuns. Por exemplo, "
+                                "que toda obra no espaço público considere a segurança e a autonomia "
+                                "de meninas e meninos, ou que os equipamentos culturais tenham "
+                                "horários compatíveis com a vida das famílias. A formação dos "
+                                "servidores municipais, mencionada pela própria Carta, é outra "
+                                "tarefa-chave.</p>",
+                            ),
+                            (
+                                "callout",
+                                {
+                                    "kind": "tip",
+                                    "text": (
+                                        "Peça a cada área que apresente um único programa próprio e "
+                                        "explique o que a população aprende com ele e o que poderia "
+                                        "aprender melhor. É uma maneira rápida de introduzir o olhar "
+                                        "educador sem aumentar a carga administrativa."
+                                    ),
+                                    "attribution": "",
+                                },
+                            ),
+                            ("heading", "Avaliar para aprender"),
+                            (
+                                "paragraph",
+                                "<p>Avaliar um projeto de cidade educadora não significa medir tudo, "
+                                "mas escolher poucas perguntas relevantes e sustentá-las ao longo do "
+                                "tempo. Um esquema simples combina três tipos de indicadores:</p>"
+                                "<ul>"
+                                "<li><strong>De processo:</strong> áreas que participam da mesa, "
+                                "reuniões realizadas, projetos elaborados em conjunto.</li>"
+                                "<li><strong>De resultado:</strong> pessoas que acessam programas "
+                                "educativos não formais, com sua distribuição por bairro, idade e "
+                                "gênero; uso do espaço público pelas crianças.</li>"
+                                "<li><strong>De percepção:</strong> o que moradoras, moradores, "
+                                "escolas e organizações pensam sobre as oportunidades de aprendizagem "
+                                "que a cidade oferece.</li>"
+                                "</ul>"
+                                "<p>Os dados desagregados por território são especialmente valiosos, "
+                                "porque permitem verificar se as oportunidades educativas chegam aos "
+                                "bairros que mais precisam delas. Publicar um breve relatório anual, "
+                                "discuti-lo nos espaços de participação e ajustar as prioridades a "
+                                "partir de suas conclusões transforma a avaliação em um exercício de "
+                                "aprendizagem coletiva, coerente com o espírito da Carta.</p>",
+                            ),
+                        ],
+                    },
+                ],
+            },
+        ],
+        "fr": charter_fr.MODULES,
+        "en": charter_en.MODULES,
+        "ca": charter_ca.MODULES,
+    },
 }
 
 

@@ -48,7 +48,7 @@ def _seed_cohorts(spec: dict[str, Any], delegation: Delegation, created: Counter
     """An open Spanish edition of every course; a Portuguese one of the translated course."""
     course = Course.objects.get(code=spec["code"])
     editions = [("es", f"{spec['i18n']['es']['title']} · 2027")]
-    if spec.get("modules_pt"):
+    if "pt" in spec.get("modules_i18n", {}):
         editions.append(("pt", f"{spec['i18n']['pt']['title']} · 2027"))
     trainer = User.objects.filter(email="trainer@aula.example").first()
     today = timezone.localdate()
@@ -225,15 +225,16 @@ def _seed_course(catalogue: CataloguePage, spec: dict[str, Any], created: Counte
                 lesson.save_revision().publish()
                 created["pages"] += 1
 
-    # One course is translated whole into Portuguese: modules and lessons too.
-    for module_spec, module_pt in zip(spec["modules"], spec.get("modules_pt", []), strict=False):
-        module = ModulePage.objects.child_of(page).get(slug=module_spec["slug"])
-        _translate(module, {"pt": module_pt}, created, fields=_module_fields)
-        for lesson_spec, lesson_pt in zip(
-            module_spec["lessons"], module_pt["lessons"], strict=True
-        ):
-            lesson = LessonPage.objects.child_of(module).get(slug=lesson_spec["slug"])
-            _translate(lesson, {"pt": lesson_pt}, created, fields=_lesson_fields)
+    # The Charter is translated whole, modules and lessons too, into every other language.
+    for language, modules in spec.get("modules_i18n", {}).items():
+        for module_spec, translated in zip(spec["modules"], modules, strict=True):
+            module = ModulePage.objects.child_of(page).get(slug=module_spec["slug"])
+            _translate(module, {language: translated}, created, fields=_module_fields)
+            for lesson_spec, lesson_text in zip(
+                module_spec["lessons"], translated["lessons"], strict=True
+            ):
+                lesson = LessonPage.objects.child_of(module).get(slug=lesson_spec["slug"])
+                _translate(lesson, {language: lesson_text}, created, fields=_lesson_fields)
 
 
 def _course_fields(spec: dict[str, Any], lang: str) -> dict[str, Any]:

@@ -62,17 +62,41 @@ def test_every_course_has_its_title_and_summary_in_every_language(client, langua
         assert f"<h1>{title[language]}</h1>" in body
 
 
-def test_one_course_is_translated_whole_into_portuguese(client):
+ARTICLE_TEXT = {
+    "pt": "Uma ideia que nasce nas cidades",
+    "fr": "Une idée née dans les villes",
+    "en": "An idea born in cities",
+    "ca": "Una idea que neix a les ciutats",
+}
+
+
+@pytest.mark.parametrize("language", ["pt", "fr", "en", "ca"])
+def test_the_charter_course_is_translated_whole_into_every_language(client, language):
     seed()
-    course_pt = CoursePage.objects.live().get(locale__language_code="pt", course__code="CEC-101")
-    lessons_pt = LessonPage.objects.live().descendant_of(course_pt)
-    assert lessons_pt.count() >= 4
-    lesson = lessons_pt.first()
-    response = client.get(lesson.url)
+    course = CoursePage.objects.live().get(locale__language_code=language, course__code="CEC-101")
+    lessons = LessonPage.objects.live().descendant_of(course)
+    assert lessons.count() >= 4
+    response = client.get(lessons.order_by("path").first().url)
     assert response.status_code == 200
     body = response.content.decode()
-    assert '<article lang="pt" class="lesson">' in body
-    assert 'class="notice"' not in body
+    assert f'<article lang="{language}" class="lesson">' in body
+    assert ARTICLE_TEXT[language] in body
+    assert 'class="notice"' not in body  # no "not yet translated" fallback
+
+
+def test_the_translation_status_of_the_charter_is_complete_in_every_language():
+    from cms import translation_status
+
+    seed()
+    (charter,) = [
+        s for s in translation_status.statuses() if s.course_page.course.code == "CEC-101"
+    ]
+    assert {status.language: status.percent for status in charter.languages} == {
+        "pt": 100,
+        "fr": 100,
+        "en": 100,
+        "ca": 100,
+    }
 
 
 def test_demo_accounts_sign_in_with_their_roles(client):
