@@ -60,6 +60,11 @@ urlpatterns += i18n_patterns(
     path("search/", cms_search.search, name="search"),
     path("translations/", translation_views.overview, name="translations"),
     path("translations/<int:page_id>/", translation_views.course, name="translation_course"),
+    path(
+        "translations/pages/<int:page_id>/<str:language>/po/",
+        translation_views.translation_file,
+        name="translation_file",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -115,3 +115,53 @@ def test_only_trainers_translate_and_only_into_aulas_other_languages(
 
 def test_trainers_may_submit_pages_for_translation_in_the_admin(trainer):
     assert trainer.has_perm("wagtail_localize.submit_translation")
+
+
+def site_url(page, language="fr"):
+    return f"/en/translations/pages/{page.pk}/{language}/po/"
+
+
+def test_the_translation_page_takes_the_file_back_without_the_api(
+    site, signed_in, trainer, django_capture_on_commit_callbacks
+):
+    from tests.factories import translate
+
+    translate(site["module"], "fr")
+    client = signed_in(trainer)
+    answer = client.get(site_url(site["lesson"]))
+    assert answer["Content-Disposition"].endswith('-fr.po"')
+    po = polib.pofile(answer.content.decode())
+    for entry in po:
+        entry.msgstr = FRENCH[entry.msgid]
+    file = SimpleUploadedFile("lesson.po", str(po).encode())
+
+    with django_capture_on_commit_callbacks(execute=True):
+        done = client.post(site_url(site["lesson"]), {"file": file, "publish": "on"}, follow=True)
+
+    page = done.content.decode()
+    assert "7 of 7 texts translated. The translation is published." in page
+    assert site["lesson"].get_translation(Locale.objects.get(language_code="fr")).live
+
+
+def test_a_bad_file_on_the_translation_page_is_refused_and_said_why(site, signed_in, trainer):
+    from wagtail_localize.models import StringTranslation
+
+    client = signed_in(trainer)
+    for content, reason in (
+        (b"\xff\xfe not utf-8", "The file is not UTF-8 text."),
+        (str(download(client, site["lesson2"])).encode(), "This file is for another page"),
+    ):
+        answer = client.post(
+            site_url(site["lesson"]), {"file": SimpleUploadedFile("x.po", content)}
+        )
+        assert answer.status_code == 400
+        assert reason in answer.content.decode()
+    assert not StringTranslation.objects.exists()
+
+
+def test_only_trainers_have_the_translation_files_page(site, signed_in, learner, coordinator):
+    for person in (learner, coordinator):
+        client = signed_in(person)
+        assert client.get(site_url(site["lesson"])).status_code == 404
+        assert client.post(site_url(site["lesson"]), {}).status_code == 404
+        client.logout()
