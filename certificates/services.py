@@ -368,7 +368,15 @@ def revoke_certificate(
     locked.public_reason = public_reason
     locked.save(update_fields=["revoked_at", "revoked_by", "revocation_note", "public_reason"])
     _set_revoked_bit(locked)
+    _forget_answer(locked.code)
     return locked
+
+
+def _forget_answer(code: str) -> None:
+    """The verify API's cached answer for this code goes once the change is committed."""
+    from certificates import verification
+
+    transaction.on_commit(lambda: verification.forget(code))
 
 
 @transaction.atomic
@@ -413,6 +421,7 @@ def correct_certificate(*, certificate: Certificate, by: User, reason: str) -> C
     locked.public_reason = RevocationReason.CORRECTED
     locked.save(update_fields=["revoked_at", "revoked_by", "revocation_note", "public_reason"])
     _set_revoked_bit(locked)
+    _forget_answer(locked.code)
     _queue(successor)
     return successor
 

@@ -4,6 +4,7 @@ an e-mail, an internal id or the holder's other certificates."""
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass
 from typing import IO, Any
 
@@ -19,6 +20,11 @@ from certificates.models import Certificate
 from config.clients import client_address
 
 WINDOW_SECONDS = 3600
+# A found certificate's public answer is kept this long per language; revoking or correcting it
+# puts a tombstone in its place first (see `forget`), so the change shows on the next request.
+RECORD_SECONDS = 300
+TOMBSTONE_SECONDS = 30
+_TOMBSTONE = "changed"
 
 
 class State:
@@ -162,6 +168,41 @@ def public_record(outcome: Outcome) -> dict[str, Any]:
             "verify_url": f"{settings.SITE_URL}/verify/{codes.display(successor.code)}",
         }
     return record
+
+
+# The public answer of a found certificate, cached whole (status and JSON bytes): a check of a
+# genuine certificate is the hot path (QR codes scanned by every office that receives one), and
+# on a hit it touches neither the database nor the serializer.
+
+
+def _record_key(code: str, language: str) -> str:
+    return f"verify:record:{language}:{code}"
+
+
+def cached_answer(code: str, language: str) -> tuple[int, bytes] | None:
+    found = cache.get(_record_key(code, language))
+    return None if found is None or found == _TOMBSTONE else found  # type: ignore[no-any-return]
+
+
+def answer_bytes(record: dict[str, Any]) -> bytes:
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def keep_answer(outcome: Outcome, language: str, status: int, body: bytes) -> None:
+    """Caches a found, issued certificate's answer unless it changed meanwhile: `add` does not
+    overwrite the tombstone `forget` leaves, so an answer read before a revocation committed is
+    never kept after it."""
+    if outcome.certificate is None or outcome.state == State.PENDING:
+        return
+    cache.add(_record_key(outcome.code, language), (status, body), RECORD_SECONDS)
+
+
+def forget(code: str) -> None:
+    """Called when a certificate is revoked or replaced, after the change commits."""
+    cache.set_many(
+        {_record_key(code, language): _TOMBSTONE for language, _name in settings.LANGUAGES},
+        TOMBSTONE_SECONDS,
+    )
 
 
 def pdf_digest(upload: IO[bytes]) -> str:

@@ -3,7 +3,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils import translation
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, status, viewsets
@@ -135,20 +137,34 @@ class VerifyView(APIView):
         }
     )
     @errors({429: "Too many unknown codes from this address; see Retry-After."})
-    def get(self, request: Request, code: str) -> Response:
+    def get(self, request: Request, code: str) -> HttpResponse:
+        language = translation.get_language()
+        parsed = verification.well_formed(code)
+        if isinstance(parsed, str):
+            cached = verification.cached_answer(parsed, language)
+            if cached is not None:
+                return _json(*cached)
         outcome = _look_up(request, code)
         found = outcome.found
-        return Response(
-            verification.public_record(outcome),
-            status=status.HTTP_200_OK
+        answer = (
+            status.HTTP_200_OK
             if found
             else (
                 status.HTTP_404_NOT_FOUND
                 if outcome.state == "unknown"
                 else status.HTTP_400_BAD_REQUEST
-            ),
-            headers=OPEN_CORS,
+            )
         )
+        body = verification.answer_bytes(verification.public_record(outcome))
+        verification.keep_answer(outcome, language, answer, body)
+        return _json(answer, body)
+
+
+def _json(answer: int, body: bytes) -> HttpResponse:
+    response = HttpResponse(body, status=answer, content_type="application/json")
+    for header, value in OPEN_CORS.items():
+        response[header] = value
+    return response
 
 
 class VerifyPdfView(APIView):

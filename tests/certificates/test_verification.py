@@ -275,3 +275,53 @@ def test_the_form_sends_a_code_on_without_asking_the_database(
 ):
     with django_assert_num_queries(0):  # the code's own page looks it up, once
         assert client.get("/en/verify/", {"code": UNKNOWN}).status_code == 302
+
+
+def test_a_known_answer_is_kept_and_a_revocation_shows_on_the_very_next_request(
+    client, certificate, coordinator, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    code = certificate.printed.display_code
+    first = api(client, code)
+    with django_assert_num_queries(0):
+        again = api(client, code)
+    assert again.json() == first.json() and again["Access-Control-Allow-Origin"] == "*"
+    spanish = client.get(f"/api/v1/certificates/verify/{code}", HTTP_ACCEPT_LANGUAGE="es")
+    assert spanish.json()["message"] == "Este certificado es auténtico y válido."
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.revoke_certificate(
+            certificate=certificate, by=coordinator, reason="Duplicate", public_reason="withdrawn"
+        )
+
+    assert api(client, code).json()["state"] == "revoked"
+    assert (
+        client.get(f"/api/v1/certificates/verify/{code}", HTTP_ACCEPT_LANGUAGE="es").json()["state"]
+        == "revoked"
+    )
+
+
+def test_an_answer_read_before_a_revocation_committed_is_not_kept_after_it(
+    certificate, coordinator, django_capture_on_commit_callbacks
+):
+    from certificates import verification
+
+    stale = verification.look_up(certificate.code)  # read while it was still valid
+    with django_capture_on_commit_callbacks(execute=True):
+        services.revoke_certificate(
+            certificate=certificate, by=coordinator, reason="Duplicate", public_reason="withdrawn"
+        )
+    body = verification.answer_bytes(verification.public_record(stale))
+    verification.keep_answer(stale, "en", 200, body)  # the slow reader writes last
+
+    assert verification.cached_answer(certificate.code, "en") is None
+
+
+def test_a_correction_shows_on_the_next_request_too(
+    client, certificate, coordinator, django_capture_on_commit_callbacks
+):
+    code = certificate.printed.display_code
+    assert api(client, code).json()["state"] == "valid"
+    with django_capture_on_commit_callbacks(execute=True):
+        services.correct_certificate(certificate=certificate, by=coordinator, reason="Name")
+
+    assert api(client, code).json()["state"] == "superseded"
