@@ -9,8 +9,11 @@ same person gets the same messages from the pages, the e-mails and the API."""
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
+from django.db import connections
+from django.db.models import Field
 from django.http import HttpRequest
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -27,6 +30,11 @@ def speak_their_language(request: Request, user: User) -> None:
     django_request.LANGUAGE_CODE = language
 
 
+@cache
+def _user_fields() -> list[Field[Any, Any]]:
+    return list(User._meta.concrete_fields)
+
+
 class TokenAuthentication(authentication.TokenAuthentication):
     def authenticate(self, request: Request) -> tuple[User, Any] | None:
         found = super().authenticate(request)
@@ -35,16 +43,19 @@ class TokenAuthentication(authentication.TokenAuthentication):
         return found
 
     def authenticate_credentials(self, key: str) -> tuple[User, Any]:
-        found = list(
-            User.objects.raw(
-                "SELECT u.* FROM accounts_user u JOIN authtoken_token t ON t.user_id = u.id "
-                "WHERE t.key = %s",
+        # The columns named and the instance built from the row directly: a raw queryset
+        # spent more mapping its columns to fields than the database spent answering.
+        fields = _user_fields()
+        with connections[User.objects.db].cursor() as cursor:
+            cursor.execute(
+                f"SELECT {', '.join('u.' + f.column for f in fields)} FROM accounts_user u "
+                "JOIN authtoken_token t ON t.user_id = u.id WHERE t.key = %s",
                 [key],
             )
-        )
-        if not found:
+            row = cursor.fetchone()
+        if row is None:
             raise exceptions.AuthenticationFailed(_("Invalid token."))
-        user = found[0]
+        user = User.from_db(User.objects.db, [f.attname for f in fields], row)
         if not user.is_active:
             raise exceptions.AuthenticationFailed(_("User inactive or deleted."))
         return user, key
