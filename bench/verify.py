@@ -128,9 +128,7 @@ def main() -> None:
             "GET …/verify/<code>, each code once",
             *load(api, len(api) - len(api) % args.clients, args.clients),
         )
-        real = report(
-            "GET …/verify/<code>, asked again", *load(api, args.requests, args.clients)
-        )
+        real = report("GET …/verify/<code>, asked again", *load(api, args.requests, args.clients))
         report("GET /es/verify/<code>/ (page)", *load(page, args.requests, args.clients))
         floor = report("bare Django view", *load(["/bench/bare"], args.requests, args.clients))
         print(

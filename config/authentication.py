@@ -48,7 +48,7 @@ class TokenAuthentication(authentication.TokenAuthentication):
         fields = _user_fields()
         with connections[User.objects.db].cursor() as cursor:
             cursor.execute(
-                f"SELECT {', '.join('u.' + f.column for f in fields)} FROM accounts_user u "
+                f"SELECT {', '.join(f'u.{f.column}' for f in fields)} FROM accounts_user u "
                 "JOIN authtoken_token t ON t.user_id = u.id WHERE t.key = %s",
                 [key],
             )
