@@ -109,6 +109,63 @@ class H5PActivityBlock(blocks.StructBlock):
         template = "cms/blocks/h5p_activity.html"
 
 
+class RubricLevelBlock(blocks.StructBlock):
+    label = blocks.CharBlock(label=_("Level"), max_length=120)
+    points = blocks.IntegerBlock(label=_("Points"), min_value=0, max_value=100)
+
+
+class RubricCriterionBlock(blocks.StructBlock):
+    criterion = blocks.CharBlock(label=_("Criterion"), max_length=200)
+    levels = blocks.ListBlock(RubricLevelBlock(), label=_("Levels"), min_num=2, max_num=6)
+
+
+class AssignmentBlock(blocks.StructBlock):
+    """Work the learner hands in for the edition's trainers to review (the `assignments` app).
+
+    The block's id is the assignment's identity: translations keep it, so a submission made
+    while reading one language is the same assignment in every other.
+    """
+
+    title = blocks.CharBlock(label=_("Assignment title"), max_length=160)
+    instructions = blocks.RichTextBlock(
+        label=_("Instructions"), features=["bold", "italic", "ol", "ul", "link"]
+    )
+    hand_in = blocks.ChoiceBlock(
+        label=_("What learners hand in"),
+        choices=[("text", _("A text")), ("files", _("Files")), ("both", _("A text and files"))],
+        default="both",
+    )
+    file_types = blocks.MultipleChoiceBlock(
+        label=_("Files accepted"),
+        choices=[
+            ("pdf", "PDF"),
+            ("docx", "Word (DOCX)"),
+            ("odt", "OpenDocument (ODT)"),
+            ("image", _("Images (PNG, JPEG)")),
+        ],
+        default=["pdf", "docx", "odt", "image"],
+        required=False,
+    )
+    max_file_mb = blocks.IntegerBlock(
+        label=_("Largest file (MB)"), default=10, min_value=1, max_value=20
+    )
+    due_days = blocks.IntegerBlock(
+        label=_("Due, in days after the edition starts"),
+        required=False,
+        min_value=0,
+        max_value=730,
+        help_text=_("For example 42 for six weeks after the start; empty for no due date."),
+    )
+    rubric = blocks.ListBlock(
+        RubricCriterionBlock(), label=_("Rubric"), required=False, max_num=10, default=[]
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Assignment")
+        template = "cms/blocks/assignment.html"
+
+
 class LessonBodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
@@ -122,3 +179,4 @@ class LessonBodyBlock(blocks.StreamBlock):
     document = DocumentBlock()
     callout = CalloutBlock()
     h5p_activity = H5PActivityBlock()
+    assignment = AssignmentBlock()

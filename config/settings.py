@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "activities",
     "discussions",
     "paths",
+    "assignments",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.redirects",
     "wagtail.embeds",

@@ -56,6 +56,7 @@ urlpatterns += i18n_patterns(
     path("", include("discussions.urls")),
     path("", include("nudges.urls")),
     path("", include("paths.urls")),
+    path("", include("assignments.urls")),
     path("", include("certificates.urls")),
     path("search/", cms_search.search, name="search"),
     path("translations/", translation_views.overview, name="translations"),

@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+
+register = template.Library()
+
+
+@register.inclusion_tag("assignments/panel.html", takes_context=True)
+def assignment_panel(context: Any, block: Any, block_id: str) -> dict[str, Any]:
+    """A lesson's assignment as its reader sees it: the learner's draft, submission and review;
+    a note for staff; an invitation to sign in."""
+    from assignments.views import panel_context
+
+    request = context["request"]
+    return {
+        "request": request,
+        "csrf_token": context.get("csrf_token"),
+        **panel_context(request, context["page"], block, block_id),
+    }
