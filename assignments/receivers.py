@@ -8,6 +8,7 @@ from django.dispatch import receiver
 
 from accounts.models import User
 from accounts.signals import account_erasing, personal_data_requested
+from enrollments.signals import demo_seeded
 
 
 @receiver(personal_data_requested, sender=User)
@@ -56,3 +57,10 @@ def erase_assignments(sender: type, user: User, **kwargs: Any) -> None:
     for attachment in Attachment.objects.filter(submission__enrollment__learner=user):
         attachment.file.delete(save=False)
     Submission.objects.filter(enrollment__learner=user).delete()
+
+
+@receiver(demo_seeded)
+def seed_demo_plans(sender: type, created: Any, by: User | None, **kwargs: Any) -> None:
+    from assignments import demo
+
+    demo.seed_plans(created=created, by=by)

@@ -278,3 +278,107 @@ def seed_final_assessments(*, admin: User, created: Counter[str]) -> None:
             ]
             page.save_revision().publish()
             created["activities"] += 1
+
+
+# The Charter course ends with the official's own plan for their city (issue 15): an
+# assignment closing its last lesson, in every language the lesson is written in.
+ASSIGNMENT_ID = "2c9d6e4a-8b1f-4f3a-9c7e-5d2b1a0e6f13"
+ASSIGNMENT_LESSON = "transversalidad-y-evaluacion"
+ASSIGNMENT: dict[str, dict[str, Any]] = {
+    "es": {
+        "title": "Los primeros cien días de tu ciudad con la Carta",
+        "instructions": "<p>Escribe el plan de tu ciudad para sus primeros cien días como ciudad "
+        "educadora: quién lo lidera, qué áreas se sientan a la mesa, dos o tres prioridades y "
+        "cómo sabrás si avanzas. Puedes adjuntarlo como PDF, DOCX u ODT.</p>",
+        "rubric": [
+            ("Prioridades claras y realistas", ["Por concretar", "Adecuadas", "Sólidas"]),
+            ("Coordinación entre áreas", ["Ausente", "Esbozada", "Con responsables y calendario"]),
+        ],
+    },
+    "pt": {
+        "title": "Os primeiros cem dias da sua cidade com a Carta",
+        "instructions": "<p>Escreva o plano da sua cidade para os primeiros cem dias como "
+        "cidade educadora: quem o lidera, que áreas se sentam à mesa, duas ou três prioridades e "
+        "como saberá se avança. Pode anexá-lo em PDF, DOCX ou ODT.</p>",
+        "rubric": [
+            ("Prioridades claras e realistas", ["Por definir", "Adequadas", "Sólidas"]),
+            ("Coordenação entre áreas", ["Ausente", "Esboçada", "Com responsáveis e calendário"]),
+        ],
+    },
+    "fr": {
+        "title": "Les cent premiers jours de votre ville avec la Charte",
+        "instructions": "<p>Rédigez le plan de votre ville pour ses cent premiers jours de "
+        "ville éducatrice : qui le porte, quels services se retrouvent autour de la table, deux "
+        "ou trois priorités et comment vous saurez que vous avancez. Vous pouvez le joindre en "
+        "PDF, DOCX ou ODT.</p>",
+        "rubric": [
+            ("Priorités claires et réalistes", ["À préciser", "Adaptées", "Solides"]),
+            (
+                "Coordination entre services",
+                ["Absente", "Esquissée", "Avec responsables et calendrier"],
+            ),
+        ],
+    },
+    "en": {
+        "title": "Your city's first hundred days with the Charter",
+        "instructions": "<p>Write your city's plan for its first hundred days as an educating "
+        "city: who leads it, which departments sit at the table, two or three priorities and how "
+        "you will know you are making progress. You may attach it as a PDF, DOCX or ODT.</p>",
+        "rubric": [
+            ("Clear and realistic priorities", ["To be defined", "Adequate", "Solid"]),
+            (
+                "Coordination between departments",
+                ["Missing", "Sketched", "With people in charge and a calendar"],
+            ),
+        ],
+    },
+    "ca": {
+        "title": "Els primers cent dies de la teva ciutat amb la Carta",
+        "instructions": "<p>Escriu el pla de la teva ciutat per als seus primers cent dies com "
+        "a ciutat educadora: qui el lidera, quines àrees seuen a la taula, dues o tres "
+        "prioritats i com sabràs si avances. El pots adjuntar en PDF, DOCX o ODT.</p>",
+        "rubric": [
+            ("Prioritats clares i realistes", ["Per concretar", "Adequades", "Sòlides"]),
+            ("Coordinació entre àrees", ["Absent", "Esbossada", "Amb responsables i calendari"]),
+        ],
+    },
+}
+
+
+def seed_assignment(*, created: Counter[str]) -> None:
+    lesson = LessonPage.objects.filter(
+        slug=ASSIGNMENT_LESSON, locale__language_code="es", url_path__contains=f"/{COURSE_SLUG}/"
+    ).first()
+    if lesson is None:
+        return
+    for language, page in _pages(lesson, ASSIGNMENT).items():
+        if any(block.block_type == "assignment" for block in page.body):
+            continue
+        texts = ASSIGNMENT[language]
+        page.body = [
+            *page.body.raw_data,
+            {
+                "type": "assignment",
+                "id": ASSIGNMENT_ID,
+                "value": {
+                    "title": texts["title"],
+                    "instructions": texts["instructions"],
+                    "hand_in": "both",
+                    "file_types": ["pdf", "docx", "odt"],
+                    "max_file_mb": 10,
+                    "due_days": 42,
+                    "rubric": [
+                        {
+                            "criterion": criterion,
+                            "levels": [
+                                {"label": label, "points": points}
+                                for label, points in zip(levels, (1, 2, 3), strict=True)
+                            ],
+                        }
+                        for criterion, levels in texts["rubric"]
+                    ],
+                },
+            },
+        ]
+        page.save_revision().publish()
+        created["assignments"] += 1
