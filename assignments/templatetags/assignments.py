@@ -13,7 +13,9 @@ def assignment_panel(context: Any, block: Any, block_id: str) -> dict[str, Any]:
     a note for staff; an invitation to sign in."""
     from assignments.views import panel_context
 
-    request = context["request"]
+    request = context.get("request")
+    if request is None or "page" not in context:  # rendered outside a lesson page
+        return {"block": block, "block_id": block_id}
     return {
         "request": request,
         "csrf_token": context.get("csrf_token"),
