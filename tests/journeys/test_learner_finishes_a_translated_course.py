@@ -123,7 +123,7 @@ def test_a_learner_finishes_the_translated_course_switching_language_halfway(
             switch_language(page, then)
             switched = True
         language = then if switched else first
-        expect(page.locator(".lesson .meta")).to_contain_text(f"{number}")
+        expect(page.locator(".lesson > header .meta")).to_contain_text(f"{number}")
         if number == lessons:
             # The course ends with an assessment: answered, not just marked as done.
             answer_the_question(page, language, FINAL_ANSWER[language])
