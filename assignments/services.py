@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import uuid
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -135,7 +136,7 @@ def save_draft(
         name = os.path.basename(upload.name or "file")[-200:]
         Attachment.objects.create(
             submission=submission,
-            file=_stored_as(upload, found.kind),
+            file=_stored_as(upload, found),
             name=name,
             content_type=found.content_type,
             size=upload.size or 0,
@@ -143,13 +144,15 @@ def save_draft(
     return submission
 
 
-def _stored_as(upload: UploadedFile, kind: str) -> UploadedFile:
-    # Stored under a random name: a learner's file name says nothing in the bucket.
-    import uuid
-
-    extension = {"pdf": ".pdf", "docx": ".docx", "odt": ".odt"}.get(kind, "")
-    if kind == "image":
-        extension = ".png" if upload.content_type == "image/png" else ".jpg"
+def _stored_as(upload: UploadedFile, found: checks.Checked) -> UploadedFile:
+    # Stored under a random name: a learner's file name says nothing in the bucket. The
+    # extension follows what the file was found to be, never what the browser said.
+    extension = {
+        "application/pdf": ".pdf",
+        "image/png": ".png",
+        "image/jpeg": ".jpg",
+        checks.ODT.decode(): ".odt",
+    }.get(found.content_type, ".docx" if found.kind == "docx" else "")
     upload.name = f"{uuid.uuid4().hex}{extension}"
     return upload
 

@@ -60,6 +60,12 @@ def holder_name(learner: User) -> str:
     return learner.certificate_name or learner.get_full_name() or learner.email
 
 
+def translated(model: Any, field: str, language: str) -> str:
+    """A django-parler field in the certificate's language, else in any language it has."""
+    value = model.safe_translation_getter(field, language_code=language, any_language=True)
+    return str(value or "")
+
+
 def claims_for(enrollment: Enrollment, *, code: str, on: datetime) -> Claims:
     cohort = enrollment.cohort
     course = cohort.course
@@ -67,23 +73,19 @@ def claims_for(enrollment: Enrollment, *, code: str, on: datetime) -> Claims:
     learner = enrollment.learner
     completed_at = enrollment.completed_at or on
 
-    def translated(model: Any, field: str) -> str:
-        value = model.safe_translation_getter(field, language_code=language, any_language=True)
-        return str(value or "")
-
     return Claims(
         code=code,
         holder_name=holder_name(learner),
         course_code=course.code,
-        course_title=translated(course, "certificate_title"),
-        course_description=translated(course, "description"),
+        course_title=translated(course, "certificate_title", language),
+        course_description=translated(course, "description", language),
         hours=course.nominal_hours + attended_hours(enrollment),
         cohort_name=str((cohort.title_translations or {}).get(language, "")).strip()
         or cohort.title,
         starts_on=cohort.starts_on,
         ends_on=cohort.ends_on,
         completed_on=timezone.localdate(completed_at),
-        delegation_name=translated(cohort.delegation, "name"),
+        delegation_name=translated(cohort.delegation, "name", language),
         language=language,
         issued_on=timezone.localdate(on),
         verify_url=verify_url(code),

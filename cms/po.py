@@ -32,7 +32,8 @@ class Imported:
     published: bool
 
 
-def _original(page: Page) -> Page:
+def original_page(page: Page) -> Page:
+    """The Spanish original a page (or its translation) is translated from."""
     default = Locale.get_default()
     if page.locale_id != default.pk:
         original = page.get_translation_or_none(default)
@@ -54,7 +55,7 @@ def translation_for(*, page: Page, language: str) -> Translation:
             _("“%(language)s” is not a language to translate into.") % {"language": language},
             code="unknown_language",
         )
-    original = _original(page).specific
+    original = original_page(page).specific
     source, created = TranslationSource.get_or_create_from_instance(original)
     if not created:
         source.update_from_db()  # what the Spanish original says now

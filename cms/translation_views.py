@@ -99,7 +99,7 @@ def _course_page(
 
 
 def _course_page_of(page: Page) -> Any:
-    original = po._original(page)
+    original = po.original_page(page)
     course = CoursePage.objects.ancestor_of(original, inclusive=True).first()
     found = translation_status.statuses(course_page_id=course.pk) if course else []
     if not found:

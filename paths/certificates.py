@@ -9,7 +9,7 @@ printed: their titles, when each was completed, their hours and their public add
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
@@ -21,11 +21,6 @@ from paths.models import PathEnrollment
 
 if TYPE_CHECKING:
     from paths.services import Step
-
-
-def _text(model: Any, field: str, language: str) -> str:
-    value = model.safe_translation_getter(field, language_code=language, any_language=True)
-    return str(value or "")
 
 
 def _course_certificates(enrollment_ids: list[int]) -> dict[int, Certificate]:
@@ -64,7 +59,7 @@ def _builder(
         evidence.append(
             {
                 "code": step.course.code,
-                "title": _text(step.course, "certificate_title", language),
+                "title": certifying.translated(step.course, "certificate_title", language),
                 "completed_on": completed.isoformat(),
                 "verify_url": course_certificate.printed.verify_url
                 if course_certificate is not None
@@ -86,7 +81,7 @@ def _builder(
             starts_on=starts_on,
             ends_on=completed_on,
             completed_on=completed_on,
-            delegation_name=_text(path.delegation, "name", language),
+            delegation_name=certifying.translated(path.delegation, "name", language),
             language=language,
             issued_on=timezone.localdate(on),
             verify_url=certifying.verify_url(code),
