@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "discussions",
     "paths",
     "assignments",
+    "experiences",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.redirects",
     "wagtail.embeds",

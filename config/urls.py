@@ -57,6 +57,7 @@ urlpatterns += i18n_patterns(
     path("", include("nudges.urls")),
     path("", include("paths.urls")),
     path("", include("assignments.urls")),
+    path("", include("experiences.urls")),
     path("", include("certificates.urls")),
     path("search/", cms_search.search, name="search"),
     path("translations/", translation_views.overview, name="translations"),
