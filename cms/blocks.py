@@ -166,6 +166,35 @@ class AssignmentBlock(blocks.StructBlock):
         template = "cms/blocks/assignment.html"
 
 
+def _theme_choices() -> list[tuple[str, str]]:
+    from cms.themes import AREAS, PRINCIPLES, label
+
+    return [(code, label(code)) for code, _name in PRINCIPLES + AREAS]
+
+
+class ExperiencesBlock(blocks.StructBlock):
+    """Published experiences of the bank (the `experiences` app) on the chosen themes, newest
+    first, each in the reader's language when translated."""
+
+    heading = blocks.CharBlock(
+        label=_("Heading"),
+        required=False,
+        max_length=160,
+        help_text=_("Empty for “Experiences on this theme”."),
+    )
+    themes = blocks.MultipleChoiceBlock(
+        label=_("Charter principles and thematic areas"),
+        choices=_theme_choices,
+        help_text=_("Experiences with any of them are listed."),
+    )
+    count = blocks.IntegerBlock(label=_("How many"), default=3, min_value=1, max_value=10)
+
+    class Meta:
+        icon = "site"
+        label = _("Experiences on this theme")
+        template = "cms/blocks/experiences.html"
+
+
 class LessonBodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
@@ -180,3 +209,4 @@ class LessonBodyBlock(blocks.StreamBlock):
     callout = CalloutBlock()
     h5p_activity = H5PActivityBlock()
     assignment = AssignmentBlock()
+    experiences = ExperiencesBlock()

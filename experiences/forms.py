@@ -13,9 +13,9 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts import access
 from accounts.models import Country, MemberCity, User
+from cms.themes import AREAS, POPULATIONS, PRINCIPLES
 from experiences import services
 from experiences.models import Experience
-from experiences.themes import AREAS, POPULATIONS, PRINCIPLES
 
 
 class MultipleFileInput(forms.ClearableFileInput):

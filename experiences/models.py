@@ -29,7 +29,7 @@ class Tag(models.Model):
         ordering = ["kind", "position"]
 
     def __str__(self) -> str:
-        from experiences.themes import label
+        from cms.themes import label
 
         return label(self.code)
 
@@ -107,6 +107,8 @@ class Experience(models.Model):
         on_delete=models.SET_NULL,
     )
     consent_at = models.DateTimeField(null=True, blank=True)
+    # The API's Idempotency-Key: the same proposal sent again is the same experience.
+    creation_key = models.CharField(max_length=64, blank=True, default="", editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     published_at = models.DateTimeField(null=True, blank=True, db_index=True)
@@ -123,6 +125,11 @@ class Experience(models.Model):
             models.CheckConstraint(
                 condition=models.Q(member_city__isnull=False) | ~models.Q(city_name=""),
                 name="experience_has_a_city",
+            ),
+            models.UniqueConstraint(
+                fields=["proposer", "creation_key"],
+                condition=~models.Q(creation_key=""),
+                name="one_experience_per_creation_key",
             ),
         ]
 

@@ -9,6 +9,7 @@ folded word as a substring instead: no stemming."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -21,8 +22,9 @@ from django.db import connection
 from django.db.models import Case, Count, F, Max, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.utils.translation import get_language
 
+from accounts.models import MemberCity
+from cms.themes import KIND_OF
 from experiences.models import Experience, Text
-from experiences.themes import KIND_OF
 
 STEMMING = {"es": "spanish", "pt": "portuguese", "fr": "french", "en": "english", "ca": "catalan"}
 MAX_QUERY = 200
@@ -113,6 +115,13 @@ def ranked(experiences: QuerySet[Experience], query: str) -> QuerySet[Experience
 FACETS = ("principle", "area", "population", "country", "year", "status")
 
 
+UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def _storable(value: str) -> str:
+    return UNSTORABLE.sub("", value).strip()
+
+
 @dataclass
 class Filters:
     query: str = ""
@@ -124,17 +133,18 @@ class Filters:
 
     @classmethod
     def from_params(cls, params: Any) -> Filters:
+        """Whatever arrives: unknown values are dropped, characters no database stores too."""
         year = params.get("year", "")
         return cls(
-            query=params.get("q", "").strip()[:MAX_QUERY],
+            query=_storable(params.get("q", ""))[:MAX_QUERY],
             tags=[
                 code
                 for key in ("principle", "area", "population")
                 for code in params.getlist(key)
-                if code
+                if KIND_OF.get(code) == key
             ][:10],
-            country=params.get("country", "").strip().upper()[:2],
-            city=params.get("city", "").strip()[:160],
+            country=_storable(params.get("country", "")).upper()[:2],
+            city=_storable(params.get("city", ""))[:160],
             year=int(year) if str(year).isdigit() and 1950 <= int(year) <= 2100 else None,
             status=params.get("status", "")
             if params.get("status", "") in Experience.Status.values
@@ -142,18 +152,26 @@ class Filters:
         )
 
     def apply(self, experiences: QuerySet[Experience], *, skip: str = "") -> QuerySet[Experience]:
+        """Each filter is a subquery, never a join: ten themes chosen must not multiply rows."""
         if self.query:
             experiences = experiences.filter(matching(self.query))
-        for code in self.tags:
+        tagged = Experience.tags.through.objects
+        for code in sorted(set(self.tags))[:10]:
             if skip and KIND_OF.get(code) == skip:
                 continue
-            experiences = experiences.filter(tags__code=code)
+            experiences = experiences.filter(
+                pk__in=tagged.filter(tag__code=code).values("experience_id")
+            )
         if self.country and skip != "country":
             experiences = experiences.filter(country__iso_code=self.country)
         if self.city:
             experiences = experiences.filter(
                 Q(city_name__iexact=self.city)
-                | Q(member_city__translations__name__iexact=self.city)
+                | Q(
+                    member_city__in=MemberCity.objects.filter(
+                        translations__name__iexact=self.city
+                    ).values("pk")
+                )
             )
         if self.year and skip != "year":
             experiences = experiences.filter(year_started=self.year)

@@ -17,7 +17,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -25,10 +25,10 @@ from accounts import access
 from accounts.models import Country, MemberCity, User
 from assignments import files as checks
 from assignments.models import Submission
-from enrollments.errors import NotAllowed
+from cms.themes import KIND_OF
+from enrollments.errors import Conflict, NotAllowed
 from experiences import search
 from experiences.models import Event, Experience, File, Tag, Text
-from experiences.themes import KIND_OF
 
 MAX_FILES = 8
 MAX_FILE_MB = 10
@@ -245,6 +245,7 @@ def propose(
     consent: bool,
     uploads: list[UploadedFile] | tuple[()] = (),
     submission: Submission | None = None,
+    key: str = "",
 ) -> Experience:
     """A new experience waiting for its delegation's editors. `consent` is the proposer's
     agreement that it be published (with the credit they chose) under the bank's licence."""
@@ -253,10 +254,14 @@ def propose(
             _("Only people of member cities and delegation staff propose experiences."),
             code="not_a_member",
         )
+    if key:
+        earlier = _by_key(by, key, story)
+        if earlier is not None:
+            return earlier
     story, delegation = _checked(by, facts, story, via=submission, consent=consent)
     country = facts.member_city.country if facts.member_city else facts.country
     assert country is not None and facts.year_started is not None  # checked above
-    experience = Experience.objects.create(
+    experience = Experience(
         delegation=delegation,
         member_city=facts.member_city,
         city_name=facts.city_name.strip() if facts.member_city is None else "",
@@ -273,12 +278,35 @@ def propose(
         proposer=by,
         submission=submission,
         consent_at=timezone.now(),
+        creation_key=key,
     )
+    try:
+        with transaction.atomic():
+            experience.save()
+    except IntegrityError:
+        # The same proposal a moment earlier from another request: that one stands.
+        earlier = _by_key(by, key, story) if key else None
+        if earlier is None:
+            raise
+        return earlier
     experience.tags.set(Tag.objects.filter(code__in=facts.tags))
     _set_text(experience, story)
     _files(experience, list(uploads))
     Event.objects.create(experience=experience, actor=by, action=Event.Action.PROPOSED)
     return experience
+
+
+def _by_key(by: User, key: str, story: Story) -> Experience | None:
+    earlier = Experience.objects.filter(proposer=by, creation_key=key).first()
+    if earlier is None:
+        return None
+    original = earlier.texts.filter(language=earlier.language).first()
+    if original is None or original.title != story.title.strip():
+        raise Conflict(
+            _("This Idempotency-Key was sent before with another experience; send a new key."),
+            code="idempotency_key_reused",
+        )
+    return earlier
 
 
 def proposable_submission(user: User, submission: Submission) -> None:

@@ -30,12 +30,12 @@ from django.views.decorators.http import require_POST
 from accounts import access
 from accounts.models import Country, MemberCity, User
 from assignments.models import Submission
+from cms.themes import AREAS, POPULATIONS, PRINCIPLES, label
 from discussions.markdown import render as markdown
 from enrollments.errors import NotAllowed
 from experiences import search, services, worldmap
 from experiences.forms import ExperienceForm, initial_for
 from experiences.models import Event, Experience, File, Text
-from experiences.themes import AREAS, POPULATIONS, PRINCIPLES, label
 
 PER_PAGE = 20
 ACTIONS = [
@@ -142,7 +142,7 @@ def detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     if not _visible(request, experience):
         raise Http404(_("There is no such experience."))
     texts = {t.language: t for t in experience.texts.all()}
-    wanted = request.GET.get("lang", "")
+    wanted = request.GET.get("lang", "")[:8]
     language = translation.get_language() or settings.LANGUAGE_CODE
     text = texts.get(wanted) or texts.get(language) or texts[experience.language]
     codes = sorted(experience.tags.values_list("code", flat=True))
@@ -508,7 +508,9 @@ def edit(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     editor = services.is_editor(user, experience)
     if not editor and experience.proposer_id != user.pk:
         raise Http404(_("There is no such experience."))
-    language = request.GET.get("lang") or experience.language
+    language = request.GET.get("lang", "")
+    if language not in dict(settings.LANGUAGES):
+        language = experience.language
     form = ExperienceForm(
         request.POST or None,
         request.FILES or None,

@@ -382,3 +382,32 @@ def seed_assignment(*, created: Counter[str]) -> None:
         ]
         page.save_revision().publish()
         created["assignments"] += 1
+
+
+EXPERIENCES_BLOCK_ID = "5e0c1f3a-7b2d-4e8a-9f61-2c4d8a0b7e35"
+
+
+def seed_experiences_block(*, created: Counter[str]) -> None:
+    """The lesson on evaluation points to the bank: experiences on governance and
+    participation, in every language the lesson is in."""
+    lesson = LessonPage.objects.filter(
+        slug=ASSIGNMENT_LESSON, locale__language_code="es", url_path__contains=f"/{COURSE_SLUG}/"
+    ).first()
+    if lesson is None:
+        return
+    for page in _pages(lesson, ASSIGNMENT).values():
+        if any(block.block_type == "experiences" for block in page.body):
+            continue
+        raw = list(page.body.raw_data)
+        at = next((i for i, b in enumerate(raw) if b["type"] == "assignment"), len(raw))
+        raw.insert(
+            at,
+            {
+                "type": "experiences",
+                "id": EXPERIENCES_BLOCK_ID,
+                "value": {"heading": "", "themes": ["p08", "p09", "participation"], "count": 3},
+            },
+        )
+        page.body = raw
+        page.save_revision().publish()
+        created["lesson blocks pointing to the bank"] += 1

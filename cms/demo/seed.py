@@ -18,7 +18,12 @@ from wagtail.models import Locale, Page, Site
 from accounts import services as account_services
 from accounts.models import Country, Delegation, MemberCity, User
 from cms.demo import people
-from cms.demo.activities import seed_activities, seed_assignment, seed_final_assessments
+from cms.demo.activities import (
+    seed_activities,
+    seed_assignment,
+    seed_experiences_block,
+    seed_final_assessments,
+)
 from cms.demo.content import COURSES
 from cms.models import CataloguePage, CoursePage, HomePage, LessonPage, ModulePage
 from courses.models import Cohort, Course
@@ -42,6 +47,7 @@ def seed_demo() -> Counter[str]:
         seed_activities(admin=admin, created=created)
         seed_final_assessments(admin=admin, created=created)
         seed_assignment(created=created)
+        seed_experiences_block(created=created)
     return created
 
 

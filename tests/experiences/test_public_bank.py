@@ -14,7 +14,7 @@ from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from experiences import services
+from experiences import search, services
 from experiences.models import Experience
 from tests.experiences.helpers import editor_of, facts, published, story
 from tests.factories import CountryFactory, MemberCityFactory, UserFactory
@@ -199,3 +199,21 @@ def test_on_postgresql_each_language_is_searched_with_its_own_stemming(client):
         "Les enfants dessinent leur quartier"
     ]
     assert titles(client.get("/es/experiences/?q=agua")) == ["Escolas que cuidam das nascentes"]
+
+
+def test_choosing_many_themes_does_not_multiply_the_rows_searched(client):
+    # Each chosen theme used to join the themes table once more: ten themes over a bank whose
+    # experiences have a few each made billions of rows, and the request never ended.
+    city = MemberCityFactory()
+    codes = ["p01", "p02", "p03", "p04", "p05", "youth", "culture", "families"]
+    published(city, title="Con todo", tags=codes)
+    published(city, title="Con menos", tags=codes[:3])
+    one = search.Filters(tags=codes[:1]).apply(search.published())
+    many = search.Filters(tags=codes).apply(search.published())
+    joined = 'JOIN "experiences_experience_tags" ON ("experiences_experience"."id"'
+    assert joined not in str(many.query) and joined not in str(one.query)
+    response = client.get("/es/experiences/?" + "&".join(
+        f"{'principle' if c.startswith('p') else 'area' if c in ('youth', 'culture') else 'population'}={c}"
+        for c in codes
+    ))  # fmt: skip
+    assert titles(response) == ["Con todo"]

@@ -1,5 +1,6 @@
-"""The bank's vocabulary: the twenty principles of the Charter of Educating Cities (2020), the
-network's thematic areas, and the populations an experience serves. Codes are stored; labels
+"""The vocabulary of the bank of experiences (the `experiences` app) and of the lessons that
+point to it: the twenty principles of the Charter of Educating Cities (2020), the network's
+thematic areas, and the populations an experience serves. Codes are stored; labels
 are translated here, so a new language needs no data change."""
 
 from __future__ import annotations
