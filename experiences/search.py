@@ -233,3 +233,20 @@ def shown_texts(experiences: list[Experience], language: str | None = None) -> d
         ):
             chosen[text.experience_id] = text
     return chosen
+
+
+def place_names(experiences: list[Experience]) -> dict[int, tuple[str, str]]:
+    """Each experience's city and country names, each name worked out once: parler writes
+    every translation it reads to the cache, and 500 rows of twenty cities are not 1,000
+    cache writes. Needs `member_city` and `country` (with translations) prefetched."""
+    cities: dict[int, str] = {}
+    countries: dict[int, str] = {}
+    names = {}
+    for e in experiences:
+        if e.member_city_id and e.member_city_id not in cities:
+            cities[e.member_city_id] = str(e.member_city)
+        if e.country_id not in countries:
+            countries[e.country_id] = str(e.country)
+        city = cities[e.member_city_id] if e.member_city_id else e.city_name
+        names[e.pk] = (city, countries[e.country_id])
+    return names

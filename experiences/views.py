@@ -70,10 +70,13 @@ def _rows(experiences: list[Experience]) -> list[dict[str, Any]]:
     codes: dict[int, list[str]] = {}
     for experience_id, code in tags:
         codes.setdefault(experience_id, []).append(code)
+    places = search.place_names(experiences)
     return [
         {
             "experience": e,
             "text": texts.get(e.pk),
+            "city": places[e.pk][0],
+            "country": places[e.pk][1],
             "themes": [label(c) for c in sorted(codes.get(e.pk, [])) if not c.startswith("p")]
             + [label(c) for c in sorted(codes.get(e.pk, [])) if c.startswith("p")][:3],
         }
@@ -297,6 +300,7 @@ def _open_records(request: HttpRequest) -> list[dict[str, Any]]:
         .order_by("published_at", "pk")
     )
     records = []
+    places = search.place_names(experiences)
     for e in experiences:
         texts = {t.language: t for t in e.texts.all()}
         original = texts[e.language]
@@ -312,7 +316,7 @@ def _open_records(request: HttpRequest) -> list[dict[str, Any]]:
                 "summary": original.summary,
                 "description": original.description,
                 "results": original.results,
-                "city": e.city,
+                "city": places[e.pk][0],
                 "member_city": bool(e.member_city_id),
                 "country": e.country.iso_code,
                 "principles": [int(c[1:]) for c in codes if c.startswith("p") and c[1:].isdigit()],
@@ -380,7 +384,7 @@ class LatestFeed(Feed):
 
     def item_title(self, item: dict[str, Any]) -> str:
         text = item["text"]
-        return f"{text.title} ({item['experience'].city})" if text else ""
+        return f"{text.title} ({item['city']})" if text else ""
 
     def item_description(self, item: dict[str, Any]) -> str:
         return item["text"].summary if item["text"] else ""
@@ -550,6 +554,7 @@ def mine(request: HttpRequest) -> HttpResponse:
     experiences = list(
         Experience.objects.filter(proposer=user)
         .select_related("country", "member_city")
+        .prefetch_related("member_city__translations", "country__translations")
         .order_by("-created_at")
     )
     accepted = Submission.objects.filter(

@@ -21,7 +21,7 @@ class ExperienceSerializer(serializers.Serializer):
     summary = serializers.CharField(source="text.summary")
     description = serializers.CharField(source="text.description", help_text="Markdown.")
     results = serializers.CharField(source="text.results", help_text="Markdown.")
-    city = serializers.CharField(source="experience.city")
+    city = serializers.CharField()
     member_city = serializers.UUIDField(
         source="experience.member_city.public_id", allow_null=True, default=None
     )

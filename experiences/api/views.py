@@ -70,6 +70,7 @@ def records(request: Request, experiences: list[Experience]) -> list[dict[str, A
         experience_id__in=ids
     ).values_list("experience_id", "tag__code"):
         codes.setdefault(experience_id, []).append(code)
+    places = search.place_names(experiences)
     out = []
     for e in experiences:
         mine = sorted(codes.get(e.pk, []))
@@ -77,6 +78,7 @@ def records(request: Request, experiences: list[Experience]) -> list[dict[str, A
             {
                 "experience": e,
                 "text": texts[e.pk],
+                "city": places[e.pk][0],
                 "url": request.build_absolute_uri(
                     reverse("experiences:detail", args=[e.public_id])
                 ),
@@ -91,7 +93,7 @@ def records(request: Request, experiences: list[Experience]) -> list[dict[str, A
 
 def _listed() -> QuerySet[Experience]:
     return Experience.objects.select_related("country", "member_city").prefetch_related(
-        "member_city__translations"
+        "member_city__translations", "country__translations"
     )
 
 

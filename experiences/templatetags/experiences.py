@@ -34,12 +34,21 @@ def experiences_on_theme(value: Any, block_id: Any = None) -> dict[str, Any]:
         else []
     )
     texts = search.shown_texts(found)
+    places = search.place_names(found)
     more = (
         reverse("experiences:bank") + "?" + urlencode([(KIND_OF[code], code) for code in codes[:1]])
     )
     return {
         "heading": value.get("heading") or "",
         "block_id": block_id or "experiences",
-        "rows": [{"experience": e, "text": texts.get(e.pk)} for e in found],
+        "rows": [
+            {
+                "experience": e,
+                "text": texts.get(e.pk),
+                "city": places[e.pk][0],
+                "country": places[e.pk][1],
+            }
+            for e in found
+        ],
         "more": more,
     }
