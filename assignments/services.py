@@ -260,6 +260,13 @@ def review(
     locked.save(update_fields=["status", "updated_at"])
     review_id = made.pk
     transaction.on_commit(lambda: _tell_learner(review_id))
+    if (
+        decision == Review.Decision.ACCEPTED
+        and locked.enrollment.cohort.requires_accepted_assignments
+    ):
+        # The edition may have waited for this work to complete (and certify) the learner.
+        enrollment_id = locked.enrollment_id
+        transaction.on_commit(lambda: progress.refresh_completion(enrollment_id=enrollment_id))
     return made
 
 

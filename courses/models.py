@@ -238,6 +238,14 @@ class Cohort(models.Model):
             "complete it (hidden or deleted ones do not count). Empty for none."
         ),
     )
+    requires_accepted_assignments = models.BooleanField(
+        _("assignments accepted to complete"),
+        default=False,
+        help_text=_(
+            "Learners complete the edition (and get its certificate) once their trainers accept "
+            "their work for every assignment of the course."
+        ),
+    )
     inactivity_nudge_days = models.PositiveSmallIntegerField(
         _("nudge after days without activity"),
         null=True,

@@ -40,6 +40,7 @@ FIELDS = [
     "min_days_enrolled",
     "min_sessions_attended",
     "min_discussion_posts",
+    "requires_accepted_assignments",
     "session_reminders",
     "session_hours_count",
     "inactivity_nudge_days",

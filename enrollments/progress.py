@@ -684,6 +684,8 @@ def _refresh_enrollment(enrollment: Enrollment) -> None:
         return  # attendance set later re-evaluates completion (meetings.services)
     if posts_missing(enrollment):
         return  # a post written later re-evaluates completion (discussions.services)
+    if assignments_missing(enrollment):
+        return  # a review accepting the work re-evaluates completion (assignments.services)
     if (ready_on := completes_on(enrollment)) is not None and timezone.now() < ready_on:
         return  # complete_after_waiting completes it on the day
     _mark_enrollment_complete(enrollment=enrollment)
@@ -723,6 +725,33 @@ def posts_missing(enrollment: Enrollment) -> int:
         thread__cohort_id=enrollment.cohort_id, hidden_at=None, deleted_at=None
     ).count()
     return max(0, wanted - written)
+
+
+def assignments_missing(enrollment: Enrollment) -> int:
+    """How many of the course's assignments still wait for the trainers to accept the learner's
+    work, when the edition asks for it. The assignments are the blocks of the course's live
+    lessons (by id, as submissions name them); submissions are read by name (`assignments`
+    lives above this app)."""
+    if not enrollment.cohort.requires_accepted_assignments:
+        return 0
+    wanted = assignment_ids(enrollment.cohort.course_id)
+    accepted = enrollment.submissions.filter(  # type: ignore[attr-defined]
+        status="accepted", block_id__in=wanted
+    ).count()
+    return max(0, len(wanted) - accepted)
+
+
+def assignment_ids(course_id: int) -> set[str]:
+    """The ids of the assignment blocks in the course's live lessons (the originals)."""
+    lessons = LessonPage.objects.filter(
+        pk__in=CourseLesson.objects.filter(course_id=course_id, is_live=True).values("lesson")
+    ).only("body")
+    return {
+        str(block["id"])
+        for lesson in lessons
+        for block in lesson.body.raw_data
+        if block.get("type") == "assignment" and block.get("id")
+    }
 
 
 def completes_on(enrollment: Enrollment) -> datetime.datetime | None:

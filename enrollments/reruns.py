@@ -27,8 +27,9 @@ from enrollments.signals import edition_rerun
 COPIED = [
     "course", "delegation", "language", "visibility", "capacity", "has_waiting_list",
     "enrollment_key", "score_policy", "min_score", "requires_questionnaire", "min_days_enrolled",
-    "min_sessions_attended", "min_discussion_posts", "session_reminders", "session_hours_count",
-    "inactivity_nudge_days", "admission", "max_country_share", "max_per_city",
+    "min_sessions_attended", "min_discussion_posts", "requires_accepted_assignments",
+    "session_reminders", "session_hours_count", "inactivity_nudge_days", "admission",
+    "max_country_share", "max_per_city",
 ]  # fmt: skip
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from django.db.models import Avg, Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Avg, Count, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.http import HttpResponseBase
 
@@ -25,6 +25,8 @@ def rows(*, cohort: Cohort, filters: Any) -> QuerySet[Enrollment]:
             average_score=_average_score(),
             sessions_attended=_sessions_attended(),
             discussion_posts=_discussion_posts(),
+            assignments_accepted=_assignments_accepted(),
+            assignment_points=_assignment_points(),
         )
         .order_by("learner__certificate_name", "pk")
     )
@@ -86,6 +88,41 @@ def _discussion_posts() -> Coalesce:
             .values("n")
         ),
         0,
+    )
+
+
+def _assignments_accepted() -> Coalesce:
+    """The learner's work accepted by the trainers; by name (`assignments` sits above)."""
+    from django.apps import apps
+
+    submission = apps.get_model("assignments", "Submission")
+    return Coalesce(
+        Subquery(
+            submission.objects.filter(enrollment=OuterRef("pk"), status="accepted")
+            .order_by()
+            .values("enrollment")
+            .annotate(n=Count("pk"))
+            .values("n")
+        ),
+        0,
+    )
+
+
+def _assignment_points() -> Subquery:
+    """Rubric points of the accepted work (empty without a scored review); by name."""
+    from django.apps import apps
+
+    review = apps.get_model("assignments", "Review")
+    return Subquery(
+        review.objects.filter(
+            version__submission__enrollment=OuterRef("pk"),
+            decision="accepted",
+            points__isnull=False,
+        )
+        .order_by()
+        .values("version__submission__enrollment")
+        .annotate(total=Sum("points"))
+        .values("total")
     )
 
 

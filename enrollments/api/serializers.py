@@ -41,6 +41,7 @@ class CohortSerializer(serializers.ModelSerializer):
             "min_days_enrolled",
             "min_sessions_attended",
             "min_discussion_posts",
+            "requires_accepted_assignments",
             "session_reminders",
             "session_hours_count",
             "inactivity_nudge_days",
@@ -109,6 +110,14 @@ class RosterRowSerializer(EnrollmentSerializer):
     discussion_posts = serializers.IntegerField(
         read_only=True, help_text="Posts and replies in the edition's discussions (shown ones)."
     )
+    assignments_accepted = serializers.IntegerField(
+        read_only=True, help_text="Assignments whose work the trainers accepted."
+    )
+    assignment_points = serializers.IntegerField(
+        read_only=True,
+        allow_null=True,
+        help_text="Rubric points of the accepted work; null when none was scored.",
+    )
 
     class Meta(EnrollmentSerializer.Meta):
         fields = [
@@ -130,6 +139,8 @@ class RosterRowSerializer(EnrollmentSerializer):
             "completion_reason",
             "sessions_attended",
             "discussion_posts",
+            "assignments_accepted",
+            "assignment_points",
         ]
 
     def get_completed_by(self, enrollment: Enrollment) -> str:
@@ -224,6 +235,7 @@ class CohortWriteSerializer(serializers.ModelSerializer):
             "min_days_enrolled",
             "min_sessions_attended",
             "min_discussion_posts",
+            "requires_accepted_assignments",
             "session_reminders",
             "session_hours_count",
             "inactivity_nudge_days",

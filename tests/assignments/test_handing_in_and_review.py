@@ -281,3 +281,73 @@ def test_submissions_are_in_the_data_download_and_erased_with_the_account(
     from django.core.files.storage import default_storage
 
     assert not default_storage.exists(stored)
+
+
+def test_an_edition_that_asks_for_accepted_work_completes_once_the_trainer_accepts(
+    lesson, enrolled, cohort, site, learner, trainer, django_capture_on_commit_callbacks
+):
+    from enrollments.models import LessonProgress
+
+    cohort.requires_accepted_assignments = True
+    cohort.save()
+    now = timezone.now()
+    for page in (site["lesson"], site["lesson2"]):
+        LessonProgress.objects.create(
+            enrollment=enrolled, lesson=page, viewed_at=now, completed_at=now
+        )
+    services.save_draft(learner=learner, lesson=lesson, block_id=BLOCK_ID, text="Plan")
+    services.submit(learner=learner, lesson=lesson, block_id=BLOCK_ID)
+    from enrollments import progress
+
+    progress.refresh_completion(enrollment_id=enrolled.pk)
+    enrolled.refresh_from_db()
+    assert enrolled.status == "active"  # every lesson done, the plan not accepted yet
+    submission = Submission.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.review(reviewer=trainer, submission=submission, decision="returned",
+                        feedback="Añade plazos.", levels=[0])  # fmt: skip
+    enrolled.refresh_from_db()
+    assert enrolled.status == "active"
+    services.submit(learner=learner, lesson=lesson, block_id=BLOCK_ID)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.review(reviewer=trainer, submission=submission, decision="accepted",
+                        feedback="", levels=[1])  # fmt: skip
+    enrolled.refresh_from_db()
+    assert enrolled.status == "completed"
+
+
+def test_without_the_requirement_the_edition_completes_without_waiting_for_reviews(
+    lesson, enrolled, site
+):
+    from enrollments import progress
+    from enrollments.models import LessonProgress
+
+    now = timezone.now()
+    for page in (site["lesson"], site["lesson2"]):
+        LessonProgress.objects.create(
+            enrollment=enrolled, lesson=page, viewed_at=now, completed_at=now
+        )
+    progress.refresh_completion(enrollment_id=enrolled.pk)
+    enrolled.refresh_from_db()
+    assert enrolled.status == "completed"
+
+
+def test_the_roster_and_its_export_show_accepted_work_and_its_points(
+    lesson, enrolled, cohort, learner, trainer, signed_in, django_capture_on_commit_callbacks
+):
+    import csv
+    import io
+
+    services.save_draft(learner=learner, lesson=lesson, block_id=BLOCK_ID, text="Plan")
+    services.submit(learner=learner, lesson=lesson, block_id=BLOCK_ID)
+    client = signed_in(trainer)
+    page = client.get(f"/en/cohorts/{cohort.public_id}/roster/").content.decode()
+    assert "Assignments accepted" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        services.review(reviewer=trainer, submission=Submission.objects.get(),
+                        decision="accepted", feedback="", levels=[1])  # fmt: skip
+    page = client.get(f"/en/cohorts/{cohort.public_id}/roster/").content.decode()
+    assert "1 · 3 points" in page
+    export = client.get(f"/api/v1/cohorts/{cohort.public_id}/roster/?export=csv")
+    rows = list(csv.DictReader(io.StringIO(b"".join(export.streaming_content).decode())))
+    assert rows[0]["assignments_accepted"] == "1" and rows[0]["assignment_points"] == "3"
