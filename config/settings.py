@@ -385,6 +385,9 @@ SPECTACULAR_SETTINGS = {
         "SessionKindEnum": "meetings.models.Meeting.Kind",
         "AttendanceStatusEnum": "meetings.models.Attendance.Status",
         "ActivityKindEnum": "activities.models.NetworkActivity.Kind",
+        "SubmissionStatusEnum": "assignments.models.Submission.Status",
+        "ExperienceStatusEnum": "experiences.models.Experience.Status",
+        "ExperienceStageEnum": "experiences.models.Experience.Stage",
     },
 }
 

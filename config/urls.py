@@ -31,6 +31,7 @@ urlpatterns = [
     path("api/v1/", include("nudges.api.urls")),
     path("api/v1/", include("paths.api.urls")),
     path("api/v1/", include("experiences.api.urls")),
+    path("api/v1/", include("assignments.api.urls")),
     path("api/v1/", include("accounts.api.urls")),
     path("api/v1/", include("courses.api.urls")),
     path("api/v1/", include("cms.api.urls")),

@@ -351,3 +351,59 @@ def test_the_roster_and_its_export_show_accepted_work_and_its_points(
     export = client.get(f"/api/v1/cohorts/{cohort.public_id}/roster/?export=csv")
     rows = list(csv.DictReader(io.StringIO(b"".join(export.streaming_content).decode())))
     assert rows[0]["assignments_accepted"] == "1" and rows[0]["assignment_points"] == "3"
+
+
+def test_the_api_shows_work_to_its_learner_and_its_trainers_only_and_reviews_once(
+    lesson, enrolled, cohort, learner, trainer, signed_in, django_capture_on_commit_callbacks
+):
+    hand_in(signed_in(learner), lesson, text="Mi plan", files=[upload("plan.pdf", PDF)],
+            action="submit")  # fmt: skip
+    submission = Submission.objects.get()
+    detail = f"/api/v1/submissions/{submission.public_id}/"
+    review = detail + "review/"
+
+    mine = signed_in(learner).get("/api/v1/me/submissions/").json()["results"]
+    assert [row["id"] for row in mine] == [str(submission.public_id)]
+    body = signed_in(learner).get(detail).json()
+    assert body["history"][0]["files"][0]["name"] == "plan.pdf"
+    assert (
+        signed_in(learner)
+        .post(review, {"decision": "accepted"}, content_type="application/json")
+        .status_code
+        == 404
+    )
+
+    stranger = UserFactory()
+    assert signed_in(stranger).get(detail).status_code == 404
+    assert signed_in(stranger).get("/api/v1/me/submissions/").json()["results"] == []
+    other_trainer = UserFactory(is_trainer=True)
+    CohortFactory().trainers.add(other_trainer)
+    assert (
+        signed_in(other_trainer).get(f"/api/v1/cohorts/{cohort.public_id}/submissions/").status_code
+        == 404
+    )
+    assert (
+        signed_in(other_trainer)
+        .post(review, {"decision": "accepted"}, content_type="application/json")
+        .status_code
+        == 404
+    )
+
+    client = signed_in(trainer)
+    listed = client.get(f"/api/v1/cohorts/{cohort.public_id}/submissions/?status=submitted").json()
+    assert [row["learner"] for row in listed["results"]] == [learner.display_name]
+    assert (
+        client.get(f"/api/v1/cohorts/{cohort.public_id}/submissions/?status=x").status_code == 400
+    )
+    refused = client.post(review, {"decision": "returned"}, content_type="application/json")
+    assert refused.status_code == 400 and refused.json()["code"] == "feedback_required"
+    with django_capture_on_commit_callbacks(execute=True):
+        done = client.post(
+            review, {"decision": "accepted", "levels": [1]}, content_type="application/json"
+        )
+        again = client.post(
+            review, {"decision": "returned", "feedback": "No"}, content_type="application/json"
+        )
+    assert done.status_code == 200 and done.json()["status"] == "accepted"
+    assert done.json()["points"] == 3
+    assert again.json()["history"][0]["review"]["decision"] == "accepted"  # the first stands
