@@ -14,7 +14,6 @@ import argparse
 import datetime
 import os
 import random
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -132,19 +131,9 @@ WORDS = {
 
 
 def _timed(function: Any, repeat: int = 15) -> tuple[float, int, Any]:
-    """Median seconds, queries of the last run, and its result (after one warm-up)."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
+    from bench.discussions import _timed as timed
 
-    function()
-    seconds, queries, result = [], 0, None
-    for _ in range(repeat):
-        with CaptureQueriesContext(connection) as captured:
-            start = time.perf_counter()
-            result = function()
-            seconds.append(time.perf_counter() - start)
-        queries = len(captured)
-    return statistics.median(seconds), queries, result
+    return timed(function, repeat)
 
 
 def clean() -> None:

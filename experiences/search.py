@@ -250,3 +250,46 @@ def place_names(experiences: list[Experience]) -> dict[int, tuple[str, str]]:
         city = cities[e.member_city_id] if e.member_city_id else e.city_name
         names[e.pk] = (city, countries[e.country_id])
     return names
+
+
+@dataclass
+class Shown:
+    """One experience as lists show it: the text in the reader's language (else its
+    original), its place names, its theme codes (sorted) and the languages it is written in."""
+
+    experience: Experience
+    text: Text
+    city: str
+    country: str
+    codes: list[str]
+    languages: list[str]
+
+
+def shown(experiences: list[Experience], *, languages: bool = False) -> list[Shown]:
+    """Lists of experiences in a fixed number of queries (two, three with the languages);
+    needs what `place_names` needs prefetched."""
+    texts = shown_texts(experiences)
+    ids = [e.pk for e in experiences]
+    codes: dict[int, list[str]] = {}
+    for experience_id, code in Experience.tags.through.objects.filter(
+        experience_id__in=ids
+    ).values_list("experience_id", "tag__code"):
+        codes.setdefault(experience_id, []).append(code)
+    written: dict[int, list[str]] = {}
+    if languages:
+        for experience_id, language in Text.objects.filter(experience_id__in=ids).values_list(
+            "experience_id", "language"
+        ):
+            written.setdefault(experience_id, []).append(language)
+    places = place_names(experiences)
+    return [
+        Shown(
+            experience=e,
+            text=texts[e.pk],
+            city=places[e.pk][0],
+            country=places[e.pk][1],
+            codes=sorted(codes.get(e.pk, [])),
+            languages=sorted(written.get(e.pk, [])),
+        )
+        for e in experiences
+    ]

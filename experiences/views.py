@@ -63,24 +63,16 @@ def _listing() -> QuerySet[Experience]:
 
 
 def _rows(experiences: list[Experience]) -> list[dict[str, Any]]:
-    texts = search.shown_texts(experiences)
-    tags = Experience.tags.through.objects.filter(
-        experience_id__in=[e.pk for e in experiences]
-    ).values_list("experience_id", "tag__code")
-    codes: dict[int, list[str]] = {}
-    for experience_id, code in tags:
-        codes.setdefault(experience_id, []).append(code)
-    places = search.place_names(experiences)
     return [
         {
-            "experience": e,
-            "text": texts.get(e.pk),
-            "city": places[e.pk][0],
-            "country": places[e.pk][1],
-            "themes": [label(c) for c in sorted(codes.get(e.pk, [])) if not c.startswith("p")]
-            + [label(c) for c in sorted(codes.get(e.pk, [])) if c.startswith("p")][:3],
+            "experience": row.experience,
+            "text": row.text,
+            "city": row.city,
+            "country": row.country,
+            "themes": [label(c) for c in row.codes if not c.startswith("p")]
+            + [label(c) for c in row.codes if c.startswith("p")][:3],
         }
-        for e in experiences
+        for row in search.shown(experiences)
     ]
 
 
@@ -150,6 +142,7 @@ def detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     text = texts.get(wanted) or texts.get(language) or texts[experience.language]
     codes = sorted(experience.tags.values_list("code", flat=True))
     editor = services.is_editor(request.user, experience)
+    files = list(experience.files.all())
     return render(
         request,
         "experiences/detail.html",
@@ -162,8 +155,8 @@ def detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
             "principles": [label(c) for c in codes if c.startswith("p") and c[1:].isdigit()],
             "areas": [label(c) for c in codes if c in dict(AREAS)],
             "populations": [label(c) for c in codes if c in dict(POPULATIONS)],
-            "images": [f for f in experience.files.all() if f.kind == File.Kind.IMAGE],
-            "documents": [f for f in experience.files.all() if f.kind == File.Kind.DOCUMENT],
+            "images": [f for f in files if f.kind == File.Kind.IMAGE],
+            "documents": [f for f in files if f.kind == File.Kind.DOCUMENT],
             "editor": editor,
             "mine": request.user.is_authenticated and experience.proposer_id == request.user.pk,
             "events": experience.events.select_related("actor") if editor else [],

@@ -30,10 +30,12 @@ from experiences.api.serializers import (
     ExperienceProposalSerializer,
     ExperienceSerializer,
 )
-from experiences.models import Experience, Text
+from experiences.models import Experience
 
 
 def _filters(request: Request) -> search.Filters:
+    """Refuses what the page would quietly drop (400 with the field), then reads it the same
+    way the page does."""
     query = ExperienceFilterSerializer(
         data={
             **{k: v for k, v in request.query_params.items() if k not in LISTED},
@@ -41,15 +43,9 @@ def _filters(request: Request) -> search.Filters:
         }
     )
     query.is_valid(raise_exception=True)
-    data = query.validated_data
-    return search.Filters(
-        query=data.get("q", ""),
-        tags=[*data.get("principle", []), *data.get("area", []), *data.get("population", [])],
-        country=data.get("country", "").upper(),
-        city=data.get("city", ""),
-        year=data.get("year"),
-        status=data.get("status", ""),
-    )
+    filters = search.Filters.from_params(request.query_params)
+    filters.year = query.validated_data.get("year")  # "2020.0" is a year to DRF
+    return filters
 
 
 LISTED = ("principle", "area", "population")
@@ -58,37 +54,21 @@ NOT_FOUND = "No such experience, or not published and not yours to see."
 
 def records(request: Request, experiences: list[Experience]) -> list[dict[str, Any]]:
     """Each experience with its shown text, themes and languages: three queries in all."""
-    texts = search.shown_texts(experiences)
-    ids = [e.pk for e in experiences]
-    languages: dict[int, list[str]] = {}
-    for experience_id, language in Text.objects.filter(experience_id__in=ids).values_list(
-        "experience_id", "language"
-    ):
-        languages.setdefault(experience_id, []).append(language)
-    codes: dict[int, list[str]] = {}
-    for experience_id, code in Experience.tags.through.objects.filter(
-        experience_id__in=ids
-    ).values_list("experience_id", "tag__code"):
-        codes.setdefault(experience_id, []).append(code)
-    places = search.place_names(experiences)
-    out = []
-    for e in experiences:
-        mine = sorted(codes.get(e.pk, []))
-        out.append(
-            {
-                "experience": e,
-                "text": texts[e.pk],
-                "city": places[e.pk][0],
-                "url": request.build_absolute_uri(
-                    reverse("experiences:detail", args=[e.public_id])
-                ),
-                "translations": sorted(set(languages.get(e.pk, [])) - {e.language}),
-                "principles": [int(c[1:]) for c in mine if KIND_OF.get(c) == "principle"],
-                "areas": [c for c in mine if KIND_OF.get(c) == "area"],
-                "populations": [c for c in mine if KIND_OF.get(c) == "population"],
-            }
-        )
-    return out
+    return [
+        {
+            "experience": row.experience,
+            "text": row.text,
+            "city": row.city,
+            "url": request.build_absolute_uri(
+                reverse("experiences:detail", args=[row.experience.public_id])
+            ),
+            "translations": [lang for lang in row.languages if lang != row.experience.language],
+            "principles": [int(c[1:]) for c in row.codes if KIND_OF.get(c) == "principle"],
+            "areas": [c for c in row.codes if KIND_OF.get(c) == "area"],
+            "populations": [c for c in row.codes if KIND_OF.get(c) == "population"],
+        }
+        for row in search.shown(experiences, languages=True)
+    ]
 
 
 def _listed() -> QuerySet[Experience]:
