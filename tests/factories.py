@@ -179,3 +179,35 @@ def add_activity(
     lesson.body = [*lesson.body.raw_data, block]
     lesson.save_revision().publish()
     return block["id"]
+
+
+def add_assignment(
+    lesson: Page, title: str = "Tu plan", *, points: tuple[int, ...] = (1, 3)
+) -> str:
+    """Adds an assignment block (one rubric criterion with a level per points) to a lesson and
+    republishes it; returns the block's id."""
+    block_id = str(uuid.uuid4())
+    lesson = lesson.specific
+    lesson.body = [
+        *lesson.body.raw_data,
+        {
+            "type": "assignment",
+            "id": block_id,
+            "value": {
+                "title": title,
+                "instructions": "<p>Escribe tu plan.</p>",
+                "hand_in": "text",
+                "file_types": ["pdf"],
+                "max_file_mb": 1,
+                "due_days": 42,
+                "rubric": [
+                    {
+                        "criterion": "Claridad",
+                        "levels": [{"label": f"Nivel {p}", "points": p} for p in points],
+                    }
+                ],
+            },
+        },
+    ]
+    lesson.save_revision().publish()
+    return block_id

@@ -86,6 +86,16 @@ class ActivityScoreSerializer(serializers.Serializer):
     )
 
 
+class AssignmentFigureSerializer(serializers.Serializer):
+    assignment = serializers.CharField(source="key", help_text="the assignment block's id")
+    title = serializers.CharField()
+    handed_in = CountField(help_text="people who handed it in at least once")
+    accepted = CountField(help_text="people whose work the trainers accepted")
+    average_points = serializers.FloatField(
+        allow_null=True, help_text="mean rubric points of the accepted work (hidden with few)"
+    )
+
+
 class GroupSerializer(serializers.Serializer):
     key = serializers.CharField(help_text="ISO code, city id, position, or the answer given")
     name = serializers.CharField(source="label")
@@ -111,6 +121,7 @@ class ReportSerializer(serializers.Serializer):
     people_completed = CountField()
     activity_by_week = WeekSerializer(source="weeks", many=True)
     activity_scores = ActivityScoreSerializer(source="scores", many=True)
+    assignments = AssignmentFigureSerializer(many=True)
     breakdowns = TableSerializer(source="tables", many=True)
     of_activities = serializers.BooleanField(
         help_text="every cohort is a network activity's: enrolled means admitted, completed "

@@ -27,20 +27,23 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
+    Subquery,
     Sum,
 )
 from django.db.models.functions import ExtractYear, TruncWeek
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts import access
 from accounts.models import Country, MemberCity, User
-from cms.models import Activity
+from cms.models import Activity, CourseLesson, LessonPage
 from courses.models import Cohort, Course
 from enrollments.models import ActivityResult, Enrollment, Invitation, LessonProgress, Statement
 from enrollments.reports.figures import (
     RANK,
     ActivityFigure,
     ActivityScore,
+    AssignmentFigure,
     CohortSummary,
     Funnel,
     GenderShare,
@@ -206,10 +209,28 @@ def _report(
             )
         ],
         tables=tables(scope, names),
+        assignments=_assignments(cohorts, scope),
         date_from=date_from,
         date_to=date_to,
         of_activities=of_activities,
     )
+
+
+def _assignments(cohorts: list[Cohort], scope: Published) -> list[AssignmentFigure]:
+    """Assignments of the course, in reading order; those of lessons no longer in it last."""
+    keys = list(scope.handed_in.cells)
+    titles = _assignment_titles(cohorts, keys)
+    ordered = sorted(keys, key=lambda key: (key not in titles, titles.get(key, ("", key))[1]))
+    return [
+        AssignmentFigure(
+            key=key,
+            title=titles.get(key, ("", ""))[0] or _("An assignment no longer in the course"),
+            handed_in=scope.handed_in.cells[key],
+            accepted=scope.accepted.cells[key],
+            average_points=scope.average_points.get(key),
+        )
+        for key in ordered
+    ]
 
 
 def _weeks(
@@ -267,6 +288,7 @@ def _collect(cohort_ids: Sequence[int], *, overall: bool) -> tuple[dict[int, Cou
     if overall:
         whole.weeks = {week: n for (_c, week), n in _active_weeks(cohort_ids).items()}
     _collect_scores(cohort_ids, per, whole, overall=overall)
+    _collect_assignments(cohort_ids, per, whole, overall=overall)
     _collect_groups(scope, per, whole, overall=overall)
     for counts in per.values():
         counts.people, counts.people_completed = counts.enrolled, counts.completed
@@ -414,6 +436,91 @@ def _collect_scores(
     ):
         n, total = sums[people["activity_id"]]
         whole.scores[people["activity_id"]] = (people["people"], n, total)
+
+
+HANDED_IN = ("submitted", "returned", "accepted")
+
+
+def _collect_assignments(
+    cohort_ids: Sequence[int], per: dict[int, Counts], whole: Counts, *, overall: bool
+) -> None:
+    """Per assignment: people who handed it in, people whose work was accepted, and the rubric
+    points of accepted work. Read by name: `assignments` sits above this app."""
+    from django.apps import apps
+
+    submission = apps.get_model("assignments", "Submission")
+    review = apps.get_model("assignments", "Review")
+    handed = submission.objects.filter(enrollment__cohort__in=cohort_ids, status__in=HANDED_IN)
+    handed = handed.annotate(cohort=F("enrollment__cohort_id"), learner=F("enrollment__learner"))
+    scored = review.objects.filter(
+        version__submission__enrollment__cohort__in=cohort_ids,
+        version__submission__status="accepted",
+        decision="accepted",
+        points__isnull=False,
+    ).annotate(
+        cohort=F("version__submission__enrollment__cohort_id"),
+        block_id=F("version__submission__block_id"),
+        learner=F("version__submission__enrollment__learner"),
+    )
+    groupings: list[tuple[Counts | None, tuple[str, ...]]] = [(None, ("cohort", "block_id"))]
+    if overall:
+        groupings.append((whole, ("block_id",)))
+    for target, fields in groupings:
+        for row in (
+            handed.values(*fields)
+            .annotate(
+                people=Count("learner", distinct=True),
+                accepted=Count("learner", distinct=True, filter=Q(status="accepted")),
+            )
+            .order_by()
+        ):
+            counts = target or per[row["cohort"]]
+            counts.handed_in[row["block_id"]] = row["people"]
+            counts.accepted[row["block_id"]] = row["accepted"]
+        for row in (
+            scored.values(*fields)
+            .annotate(people=Count("learner", distinct=True), n=Count("pk"), total=Sum("points"))
+            .order_by()
+        ):
+            counts = target or per[row["cohort"]]
+            counts.points[row["block_id"]] = (row["people"], row["n"], Decimal(row["total"]))
+
+
+def _assignment_titles(cohorts: list[Cohort], keys: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """Each assignment's title in the reader's language when its lesson is translated (else the
+    original's) and its place in the course: two queries."""
+    from django.utils.translation import get_language
+
+    wanted = set(keys)
+    if not wanted:
+        return {}
+    indexed = CourseLesson.objects.filter(
+        course__in={cohort.course_id for cohort in cohorts}, is_live=True
+    )
+    originals = LessonPage.objects.filter(pk__in=indexed.values("lesson")).annotate(
+        order=Subquery(indexed.filter(lesson=OuterRef("pk")).values("path")[:1])
+    )
+    lessons = list(originals.only("body", "translation_key"))
+    translated = {
+        page.translation_key: page
+        for page in LessonPage.objects.filter(
+            translation_key__in=[lesson.translation_key for lesson in lessons],
+            locale__language_code=get_language() or settings.LANGUAGE_CODE,
+        ).only("body", "translation_key")
+    }
+    titles: dict[str, tuple[str, str]] = {}
+    for lesson in lessons:
+        shown = {
+            str(block.get("id")): block.get("value", {}).get("title", "")
+            for block in translated.get(lesson.translation_key, lesson).body.raw_data
+            if block.get("type") == "assignment"
+        }
+        for position, block in enumerate(lesson.body.raw_data):
+            key = str(block.get("id"))
+            if block.get("type") == "assignment" and key in wanted:
+                original = block.get("value", {}).get("title", "")
+                titles[key] = (shown.get(key) or original, f"{lesson.order}/{position:04d}")
+    return titles
 
 
 def _collect_groups(

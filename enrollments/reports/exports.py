@@ -61,6 +61,14 @@ def sections(report: Report) -> list[tuple[str, list[str], list[list[Any]]]]:
             ["activity", "title", "people", "average_score"],
             [[s.key, s.title, s.people.published, s.average] for s in report.scores],
         ),
+        (
+            "assignments",
+            ["assignment", "title", "handed_in", "accepted", "average_points"],
+            [
+                [a.key, a.title, a.handed_in.published, a.accepted.published, a.average_points]
+                for a in report.assignments
+            ],
+        ),
     ]
     for table in report.tables:
         result.append(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
@@ -71,6 +71,19 @@ class ActivityScore:
 
 
 @dataclass(frozen=True)
+class AssignmentFigure:
+    """Work handed in for one assignment of the course: people who handed it in, people whose
+    work the trainers accepted, and the mean rubric points of the accepted work (shown when
+    `accepted` is)."""
+
+    key: str
+    title: str
+    handed_in: Cell
+    accepted: Cell
+    average_points: float | None
+
+
+@dataclass(frozen=True)
 class Group:
     key: str
     label: str
@@ -110,6 +123,7 @@ class Report:
     weeks: list[Week]
     scores: list[ActivityScore]
     tables: list[Table]
+    assignments: list[AssignmentFigure] = field(default_factory=list)
     date_from: datetime.date | None = None
     date_to: datetime.date | None = None
     # Every cohort reported is a network activity's: tables say admitted and attended.

@@ -52,6 +52,11 @@ class Counts:
     weeks: dict[datetime.date, int] = field(default_factory=dict)
     # activity id → people with a score, number of scores, sum of the scores
     scores: dict[int, tuple[int, int, Decimal]] = field(default_factory=dict)
+    # assignment (block id) → people who handed it in; people whose work was accepted
+    handed_in: dict[str, int] = field(default_factory=dict)
+    accepted: dict[str, int] = field(default_factory=dict)
+    # assignment → people with rubric points on accepted work, number of reviews, their sum
+    points: dict[str, tuple[int, int, Decimal]] = field(default_factory=dict)
     # (country id or 0, city id or 0) → enrolled, completed
     places: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
     positions: dict[str, tuple[int, int]] = field(default_factory=dict)
@@ -136,6 +141,9 @@ class Published:
     weeks: Breakdown[datetime.date]
     scores: Breakdown[int]
     averages: dict[int, float | None]
+    handed_in: Breakdown[str]
+    accepted: Breakdown[str]
+    average_points: dict[str, float | None]
     countries: Pair[int]
     # Cities of each country listed; None where the country's own figures are hidden.
     cities: dict[int, Pair[int] | None]
@@ -216,6 +224,20 @@ def publish(
     averages = {
         activity: _average(activity, counts, scores, within, k) for activity in counts.scores
     }
+    # Assignments are not a partition of people (one hands in several): no total is published.
+    handed_in, accepted = (
+        breakdown(
+            values,
+            min_cell=k,
+            total_published=False,
+            parts=[getattr(p, name).as_part() for p in parts],
+            overlap=_overlap(values, [getattr(r, name) for r in raw]),
+        )
+        for name, values in (("handed_in", counts.handed_in), ("accepted", counts.accepted))
+    )
+    average_points = {
+        key: _average_points(key, counts, accepted, within, k) for key in counts.points
+    }
 
     places = _by_country(counts)
     raw_places = [_by_country(r) for r in raw]
@@ -249,6 +271,9 @@ def publish(
         weeks=weeks,
         scores=scores,
         averages=averages,
+        handed_in=handed_in,
+        accepted=accepted,
+        average_points=average_points,
         countries=countries,
         cities=cities,
         positions=_pair(
@@ -296,6 +321,29 @@ def _average(
         part_counts.scores.get(activity, (0, 0, Decimal(0)))[0]
         for part_counts, published in within
         if _is_hidden(published.scores, activity)
+    )
+    if 0 < hidden_people < k:
+        return None
+    return float(total / n)
+
+
+def _average_points(
+    key: str,
+    counts: Counts,
+    accepted: Breakdown[str],
+    within: Sequence[tuple[Counts, Published]],
+    k: int,
+) -> float | None:
+    """Shown as the rubric scores' average is: only where the accepted people are shown, they
+    are k or more with points, and the hidden cohorts' people with points are not 1 to k-1."""
+    people, n, total = counts.points[key]
+    shown = accepted.cells.get(key)
+    if shown is None or not shown.value or not n or people < k:
+        return None
+    hidden_people = sum(
+        part_counts.points.get(key, (0, 0, Decimal(0)))[0]
+        for part_counts, published in within
+        if _is_hidden(published.accepted, key)
     )
     if 0 < hidden_people < k:
         return None
