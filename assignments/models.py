@@ -54,6 +54,17 @@ class Attachment(models.Model):
     size = models.PositiveIntegerField()
     in_draft = models.BooleanField(default=True)
     uploaded_at = models.DateTimeField(auto_now_add=True)
+    # The API's Idempotency-Key: the same upload sent again attaches nothing more.
+    creation_key = models.CharField(max_length=64, blank=True, default="", editable=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["submission", "creation_key"],
+                condition=~models.Q(creation_key=""),
+                name="one_attachment_per_creation_key",
+            )
+        ]
 
 
 class Version(models.Model):

@@ -26,7 +26,7 @@ from assignments.models import Attachment, Review, Submission, Version
 from cms.models import LessonPage
 from courses.models import Cohort
 from enrollments import progress
-from enrollments.errors import NotAllowed
+from enrollments.errors import Conflict, NotAllowed
 from enrollments.models import Enrollment
 
 MAX_FILES = 5
@@ -100,6 +100,45 @@ def save_draft(
     resent = not uploads and text.strip() == submission.text
     if submission.status == Submission.Status.SUBMITTED and resent:
         return submission  # the same form sent twice (a double click on "Submit")
+    _keep(block, submission, text, uploads)
+    return submission
+
+
+@transaction.atomic
+def attach(
+    *, learner: User, lesson: LessonPage, block_id: str, upload: UploadedFile, key: str = ""
+) -> tuple[Attachment, bool]:
+    """Adds one file to the draft (the API's way); with `key`, the same upload sent again
+    returns the first attachment and adds nothing. Returns the attachment and whether it is
+    new."""
+    block, enrollment = _mine(learner=learner, lesson=lesson, block_id=block_id)
+    submission = _submission(enrollment, lesson, block_id)
+    name = _name(upload)
+    if key:
+        earlier = submission.attachments.filter(creation_key=key).first()
+        if earlier is not None:
+            if (earlier.name, earlier.size) != (name, upload.size or 0):
+                raise Conflict(
+                    _("This Idempotency-Key was sent before with another file; send a new key."),
+                    code="idempotency_key_reused",
+                )
+            return earlier, False
+    (attachment,) = _keep(block, submission, submission.text, [upload], key=key)
+    return attachment, True
+
+
+def _name(upload: UploadedFile) -> str:
+    return os.path.basename(upload.name or "file")[-200:] or "file"
+
+
+def _keep(
+    block: Any,
+    submission: Submission,
+    text: str,
+    uploads: list[UploadedFile] | tuple[()],
+    *,
+    key: str = "",
+) -> list[Attachment]:
     if submission.status not in EDITABLE:
         raise ValidationError(
             _("This work is with the trainers: it can be changed once they return it."),
@@ -132,16 +171,17 @@ def save_draft(
         checked.append((upload, found))
     submission.text = text.strip()
     submission.save(update_fields=["text", "updated_at"])
-    for upload, found in checked:
-        name = os.path.basename(upload.name or "file")[-200:]
+    return [
         Attachment.objects.create(
             submission=submission,
+            name=_name(upload),
             file=_stored_as(upload, found),
-            name=name,
             content_type=found.content_type,
             size=upload.size or 0,
+            creation_key=key,
         )
-    return submission
+        for upload, found in checked
+    ]
 
 
 def _stored_as(upload: UploadedFile, found: checks.Checked) -> UploadedFile:

@@ -45,9 +45,58 @@ class SubmissionSerializer(serializers.Serializer):
     )
 
 
+class DraftFileSerializer(SubmissionFileSerializer):
+    id = serializers.UUIDField(help_text="Give it to remove the file from the draft.")
+
+
 class SubmissionDetailSerializer(SubmissionSerializer):
     draft = serializers.CharField(source="text")
+    draft_files = DraftFileSerializer(
+        many=True, help_text="Files of the draft: they go with the next version submitted."
+    )
     history = SubmissionVersionSerializer(many=True)
+
+
+class RubricLevelSerializer(serializers.Serializer):
+    label = serializers.CharField()  # type: ignore[assignment]  # a field named "label"
+    points = serializers.IntegerField()
+
+
+class RubricCriterionSerializer(serializers.Serializer):
+    criterion = serializers.CharField()
+    levels = RubricLevelSerializer(many=True)
+
+
+class AssignmentSerializer(serializers.Serializer):
+    lesson = serializers.IntegerField(help_text="The lesson's id, as asked.")
+    assignment = serializers.CharField(help_text="The lesson block's id.")
+    title = serializers.CharField()
+    instructions = serializers.CharField(help_text="HTML.")
+    hand_in = serializers.ChoiceField(choices=["text", "files", "both"])
+    file_types = serializers.ListField(
+        child=serializers.ChoiceField(choices=["pdf", "docx", "odt", "image"])
+    )
+    max_file_mb = serializers.IntegerField()
+    max_files = serializers.IntegerField()
+    rubric = RubricCriterionSerializer(many=True)
+    edition = serializers.UUIDField()
+    due_on = serializers.DateField(allow_null=True)
+    open = serializers.BooleanField(help_text="False once the edition closed: nothing is taken.")
+    submission = SubmissionDetailSerializer(
+        allow_null=True, help_text="Your work on it; null before you write anything."
+    )
+
+
+class DraftWriteSerializer(serializers.Serializer):
+    text = serializers.CharField(
+        max_length=50_000, allow_blank=True, trim_whitespace=False, help_text="Plain text."
+    )
+
+
+class FileUploadSerializer(serializers.Serializer):
+    file = serializers.FileField(
+        help_text="PDF, DOCX, ODT, PNG or JPEG, as the assignment takes; checked by content."
+    )
 
 
 class SubmissionReviewWriteSerializer(serializers.Serializer):

@@ -8,22 +8,28 @@ from typing import Any
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import exceptions, generics, permissions
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import exceptions, generics, permissions, status
+from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from accounts import access
 from assignments import links, services
 from assignments.api.serializers import (
+    AssignmentSerializer,
+    DraftWriteSerializer,
+    FileUploadSerializer,
     SubmissionDetailSerializer,
     SubmissionReviewWriteSerializer,
     SubmissionSerializer,
 )
-from assignments.models import Review, Submission
-from config.api import current_user
+from assignments.models import Attachment, Review, Submission
+from cms.models import LessonPage
+from config.api import IDEMPOTENCY_KEY, current_user, idempotency_key
 from config.schema import errors
 from courses.models import Cohort
+from enrollments.errors import NotAllowed
 
 NOT_YOURS = "No such submission, or not yours nor of an edition you train or coordinate."
 
@@ -101,7 +107,22 @@ class MySubmissionsView(generics.GenericAPIView):
 
 
 def _detail(submission: Submission) -> dict[str, Any]:
+    return SubmissionDetailSerializer(_prepared(submission)).data
+
+
+def _prepared(submission: Submission) -> Submission:
+    """The submission with its draft files and history, as SubmissionDetailSerializer reads."""
     versions = list(submission.versions.prefetch_related("attachments").select_related("review"))
+    submission.draft_files = [  # type: ignore[attr-defined]
+        {
+            "id": a.public_id,
+            "name": a.name,
+            "size": a.size,
+            "content_type": a.content_type,
+            "url": links.file_url(a),
+        }
+        for a in submission.attachments.filter(in_draft=True).order_by("uploaded_at", "pk")
+    ]
     submission.history = [  # type: ignore[attr-defined]
         {
             "number": v.number,
@@ -121,7 +142,7 @@ def _detail(submission: Submission) -> dict[str, Any]:
         }
         for v in versions
     ]
-    return SubmissionDetailSerializer(submission).data
+    return submission
 
 
 def _readable(request: Request, public_id: Any) -> Submission:
@@ -180,3 +201,226 @@ class ReviewView(generics.GenericAPIView):
             levels=body.validated_data["levels"],
         )
         return Response(_detail(_readable(request, public_id)))
+
+
+# Handing in: the learner's side -----------------------------------------------------------------
+
+NO_ASSIGNMENT = "No such lesson or assignment."
+NOT_LEARNER = "Only learners of an edition of this course hand in its work."
+LARGEST_ID = 2**31 - 1
+
+
+def _assignment(request: Request, lesson_id: int, block_id: str) -> tuple[LessonPage, Any]:
+    if not 0 < lesson_id <= LARGEST_ID:
+        raise exceptions.NotFound(_("There is no such assignment."))
+    lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
+    block = services.assignment_in(lesson, block_id)
+    if block is None:
+        raise exceptions.NotFound(_("There is no such assignment."))
+    if services.enrollment_for(current_user(request), lesson) is None:
+        raise exceptions.PermissionDenied(
+            _("Only learners of an edition of this course hand in its work.")
+        )
+    return lesson, block
+
+
+def _own(request: Request, lesson: LessonPage, block_id: str) -> Submission | None:
+    enrollment = services.enrollment_for(current_user(request), lesson)
+    found = _listed().filter(enrollment=enrollment, block_id=str(block_id)).first()
+    if found is not None:
+        found.late = bool(found.late_count)  # type: ignore[attr-defined]
+    return found
+
+
+def _own_detail(request: Request, lesson: LessonPage, block_id: str) -> dict[str, Any]:
+    submission = _own(request, lesson, block_id)
+    assert submission is not None
+    return _detail(submission)
+
+
+def _shown_block(lesson: LessonPage, block_id: str, settings_block: Any) -> Any:
+    """The block as the lesson asked for shows it (a translation's words), else the original."""
+    for block in lesson.specific.body:
+        if block.block_type == "assignment" and str(block.id) == str(block_id):
+            return block.value
+    return settings_block
+
+
+def _call(function: Any, **kwargs: Any) -> Any:
+    try:
+        return function(**kwargs)
+    except NotAllowed as refused:
+        raise exceptions.PermissionDenied(" ".join(refused.messages)) from refused
+
+
+ASSIGNMENT_ERRORS = {403: NOT_LEARNER, 404: NO_ASSIGNMENT}
+CLOSED_OR_WITH_TRAINERS = (
+    "The edition has closed, the work waits for review or was accepted, or the assignment "
+    "does not take a text or files."
+)
+
+
+class AssignmentView(generics.GenericAPIView):
+    """An assignment as its learner sees it: instructions, what it takes, rubric, due date in
+    their edition, and their work on it (draft, draft files, every version and review)."""
+
+    permission_classes = [permissions.IsAuthenticated]
+    serializer_class = AssignmentSerializer
+
+    def get_queryset(self) -> QuerySet[Submission]:
+        return Submission.objects.none()
+
+    @errors(ASSIGNMENT_ERRORS)
+    def get(self, request: Request, lesson_id: int, block_id: str) -> Response:
+        from wagtail.rich_text import expand_db_html
+
+        lesson, block = _assignment(request, lesson_id, block_id)
+        shown = _shown_block(lesson, block_id, block)
+        enrollment = services.enrollment_for(current_user(request), lesson)
+        assert enrollment is not None
+        submission = _own(request, lesson, block_id)
+        return Response(
+            AssignmentSerializer(
+                {
+                    "lesson": lesson.pk,
+                    "assignment": str(block_id),
+                    "title": shown["title"],
+                    "instructions": expand_db_html(shown["instructions"].source),
+                    "hand_in": block["hand_in"],
+                    "file_types": list(block.get("file_types") or []),
+                    "max_file_mb": int(block.get("max_file_mb") or 10),
+                    "max_files": services.MAX_FILES,
+                    "rubric": [
+                        {
+                            "criterion": criterion["criterion"],
+                            "levels": [
+                                {"label": level["label"], "points": level["points"]}
+                                for level in criterion["levels"]
+                            ],
+                        }
+                        for criterion in shown.get("rubric") or []
+                    ],
+                    "edition": enrollment.cohort.public_id,
+                    "due_on": services.due_on(enrollment.cohort, block),
+                    "open": services.is_open(enrollment.cohort),
+                    "submission": _prepared(submission) if submission else None,
+                }
+            ).data
+        )
+
+
+class DraftView(generics.GenericAPIView):
+    """Saves the draft's text (sent again, the same text changes nothing)."""
+
+    permission_classes = [permissions.IsAuthenticated]
+    serializer_class = DraftWriteSerializer
+
+    def get_queryset(self) -> QuerySet[Submission]:
+        return Submission.objects.none()
+
+    @extend_schema(request=DraftWriteSerializer, responses=SubmissionDetailSerializer)
+    @errors({400: CLOSED_OR_WITH_TRAINERS, **ASSIGNMENT_ERRORS})
+    def put(self, request: Request, lesson_id: int, block_id: str) -> Response:
+        lesson, _block = _assignment(request, lesson_id, block_id)
+        body = DraftWriteSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        _call(
+            services.save_draft,
+            learner=current_user(request),
+            lesson=lesson,
+            block_id=block_id,
+            text=body.validated_data["text"],
+        )
+        return Response(_own_detail(request, lesson, block_id))
+
+
+class DraftFilesView(generics.GenericAPIView):
+    """Attaches one file to the draft (multipart, field `file`). With an Idempotency-Key, the
+    same file sent again attaches nothing more."""
+
+    permission_classes = [permissions.IsAuthenticated]
+    serializer_class = FileUploadSerializer
+    parser_classes = [MultiPartParser]
+
+    def get_queryset(self) -> QuerySet[Submission]:
+        return Submission.objects.none()
+
+    @extend_schema(
+        request={"multipart/form-data": FileUploadSerializer},
+        parameters=[IDEMPOTENCY_KEY],
+        responses={
+            201: SubmissionDetailSerializer,
+            200: OpenApiResponse(SubmissionDetailSerializer, description="The same key again."),
+        },
+    )
+    @errors(
+        {
+            400: "A file that is not what it says, an archive, a program, too large, one file "
+            "too many, or " + CLOSED_OR_WITH_TRAINERS[0].lower() + CLOSED_OR_WITH_TRAINERS[1:],
+            409: "The Idempotency-Key was sent with another file.",
+            **ASSIGNMENT_ERRORS,
+        }
+    )
+    def post(self, request: Request, lesson_id: int, block_id: str) -> Response:
+        lesson, _block = _assignment(request, lesson_id, block_id)
+        body = FileUploadSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        _attachment, created = _call(
+            services.attach,
+            learner=current_user(request),
+            lesson=lesson,
+            block_id=block_id,
+            upload=body.validated_data["file"],
+            key=idempotency_key(request),
+        )
+        return Response(
+            _own_detail(request, lesson, block_id),
+            status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
+        )
+
+
+class DraftFileView(generics.GenericAPIView):
+    """Removes a file from the draft (a file of a submitted version stays in that version)."""
+
+    permission_classes = [permissions.IsAuthenticated]
+
+    def get_queryset(self) -> QuerySet[Submission]:
+        return Submission.objects.none()
+
+    @extend_schema(responses={204: None})
+    @errors({400: CLOSED_OR_WITH_TRAINERS, **ASSIGNMENT_ERRORS})
+    def delete(self, request: Request, lesson_id: int, block_id: str, file_id: Any) -> Response:
+        _lesson, _block = _assignment(request, lesson_id, block_id)
+        attachment = Attachment.objects.filter(
+            public_id=file_id,
+            in_draft=True,
+            submission__block_id=str(block_id),
+            submission__enrollment__learner=current_user(request),
+        ).first()
+        if attachment is None:
+            raise exceptions.NotFound(_("There is no such file in your draft."))
+        _call(services.remove_attachment, learner=current_user(request), attachment=attachment)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class SubmitView(generics.GenericAPIView):
+    """Submits the draft for review as a new version. Sent again while it waits, it returns
+    the same version."""
+
+    permission_classes = [permissions.IsAuthenticated]
+
+    def get_queryset(self) -> QuerySet[Submission]:
+        return Submission.objects.none()
+
+    @extend_schema(request=None, responses=SubmissionDetailSerializer)
+    @errors(
+        {
+            400: "Nothing written or attached, the work was accepted already, or the edition "
+            "has closed.",
+            **ASSIGNMENT_ERRORS,
+        }
+    )
+    def post(self, request: Request, lesson_id: int, block_id: str) -> Response:
+        lesson, _block = _assignment(request, lesson_id, block_id)
+        _call(services.submit, learner=current_user(request), lesson=lesson, block_id=block_id)
+        return Response(_own_detail(request, lesson, block_id))

@@ -407,3 +407,84 @@ def test_the_api_shows_work_to_its_learner_and_its_trainers_only_and_reviews_onc
     assert done.status_code == 200 and done.json()["status"] == "accepted"
     assert done.json()["points"] == 3
     assert again.json()["history"][0]["review"]["decision"] == "accepted"  # the first stands
+
+
+def test_a_learner_hands_in_through_the_api_and_a_retried_upload_attaches_nothing_more(
+    lesson, enrolled, cohort, learner, signed_in
+):
+    client = signed_in(learner)
+    base = f"/api/v1/lessons/{lesson.pk}/assignments/{BLOCK_ID}/"
+
+    shown = client.get(base).json()
+    assert shown["title"] == "Los primeros cien días de tu ciudad"
+    assert shown["rubric"][0]["levels"][1] == {"label": "Sólida", "points": 3}
+    assert shown["edition"] == str(cohort.public_id) and shown["submission"] is None
+    assert shown["open"] is True and shown["file_types"] == ["pdf", "docx", "odt"]
+
+    saved = client.put(base + "draft/", {"text": "Mi plan"}, content_type="application/json")
+    assert saved.status_code == 200 and saved.json()["draft"] == "Mi plan"
+    assert saved.json()["status"] == "draft"
+
+    files = base + "draft/files/"
+    first = client.post(files, {"file": upload("plan.pdf", PDF)}, HTTP_IDEMPOTENCY_KEY="k1")
+    again = client.post(files, {"file": upload("plan.pdf", PDF)}, HTTP_IDEMPOTENCY_KEY="k1")
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert [f["name"] for f in again.json()["draft_files"]] == ["plan.pdf"]
+    other = client.post(files, {"file": upload("otro.pdf", PDF)}, HTTP_IDEMPOTENCY_KEY="k1")
+    assert other.status_code == 409 and other.json()["code"] == "idempotency_key_reused"
+    memo = client.post(files, {"file": upload("nota.docx", docx())})
+    assert memo.status_code == 201 and len(memo.json()["draft_files"]) == 2
+    # Files that lie about what they are, archives and programs are refused, nothing kept.
+    for name, content, code in [
+        ("plan.pdf", plain_zip(), "archive"),
+        ("plan.pdf", b"MZ\x90\x00program", "executable"),
+        ("plan.pdf", b"%PDF-" + b"x" * (1024 * 1024), "too_large"),
+    ]:
+        refused = client.post(files, {"file": upload(name, content)})
+        assert refused.status_code == 400 and refused.json()["code"] == code, name
+    assert Attachment.objects.count() == 2
+
+    docx_id = memo.json()["draft_files"][1]["id"]
+    assert client.delete(f"{files}{docx_id}/").status_code == 204
+    assert client.delete(f"{files}{docx_id}/").status_code == 404
+
+    submitted = client.post(base + "submit/")
+    resubmitted = client.post(base + "submit/")  # a retry
+    assert submitted.status_code == 200 and submitted.json()["status"] == "submitted"
+    assert len(resubmitted.json()["history"]) == 1
+    assert [f["name"] for f in resubmitted.json()["history"][0]["files"]] == ["plan.pdf"]
+    assert client.get(resubmitted.json()["history"][0]["files"][0]["url"]).status_code == 200
+    locked = client.put(base + "draft/", {"text": "Otro"}, content_type="application/json")
+    assert locked.status_code == 400 and locked.json()["code"] == "not_editable"
+    assert client.get(base).json()["submission"]["draft"] == "Mi plan"
+
+
+def test_the_hand_in_api_is_for_the_editions_learners_each_with_their_own_work(
+    lesson, enrolled, cohort, learner, trainer, signed_in
+):
+    base = f"/api/v1/lessons/{lesson.pk}/assignments/{BLOCK_ID}/"
+    mine = signed_in(learner).post(base + "draft/files/", {"file": upload("plan.pdf", PDF)})
+    file_id = mine.json()["draft_files"][0]["id"]
+
+    classmate = UserFactory()
+    Enrollment.objects.create(cohort=cohort, learner=classmate, status="active")
+    theirs = signed_in(classmate)
+    assert theirs.get(base).json()["submission"] is None  # not the other learner's draft
+    assert theirs.delete(f"{base}draft/files/{file_id}/").status_code == 404
+    assert Attachment.objects.count() == 1
+
+    for outsider in (UserFactory(), trainer):
+        refused = signed_in(outsider).put(
+            base + "draft/", {"text": "x"}, content_type="application/json"
+        )
+        assert refused.status_code == 403, outsider
+        assert signed_in(outsider).get(base).status_code == 403
+    client = signed_in(learner)
+    assert client.get(f"/api/v1/lessons/{lesson.pk}/assignments/nope/").status_code == 404
+    assert client.get(f"/api/v1/lessons/{2**40}/assignments/{BLOCK_ID}/").status_code == 404
+
+    cohort.status = "closed"
+    cohort.save()
+    closed = client.put(base + "draft/", {"text": "Tarde"}, content_type="application/json")
+    assert closed.status_code == 400 and closed.json()["code"] == "closed"
+    assert "closed" in closed.json()["detail"]
