@@ -112,3 +112,7 @@ class SubmissionReviewWriteSerializer(serializers.Serializer):
         max_length=10,
         help_text="The level chosen for each criterion of the rubric, by position.",
     )
+
+
+class NoBodySerializer(serializers.Serializer):
+    """Requests without a body."""

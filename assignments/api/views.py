@@ -20,6 +20,7 @@ from assignments.api.serializers import (
     AssignmentSerializer,
     DraftWriteSerializer,
     FileUploadSerializer,
+    NoBodySerializer,
     SubmissionDetailSerializer,
     SubmissionReviewWriteSerializer,
     SubmissionSerializer,
@@ -318,6 +319,10 @@ class DraftView(generics.GenericAPIView):
     def get_queryset(self) -> QuerySet[Submission]:
         return Submission.objects.none()
 
+    def get_object(self) -> Any:
+        # What OPTIONS asks before describing PUT: the assignment, or its 403/404.
+        return _assignment(self.request, self.kwargs["lesson_id"], self.kwargs["block_id"])
+
     @extend_schema(request=DraftWriteSerializer, responses=SubmissionDetailSerializer)
     @errors({400: CLOSED_OR_WITH_TRAINERS, **ASSIGNMENT_ERRORS})
     def put(self, request: Request, lesson_id: int, block_id: str) -> Response:
@@ -408,6 +413,7 @@ class SubmitView(generics.GenericAPIView):
     the same version."""
 
     permission_classes = [permissions.IsAuthenticated]
+    serializer_class = NoBodySerializer  # for OPTIONS: the request has no body
 
     def get_queryset(self) -> QuerySet[Submission]:
         return Submission.objects.none()

@@ -483,6 +483,11 @@ def test_the_hand_in_api_is_for_the_editions_learners_each_with_their_own_work(
     assert client.get(f"/api/v1/lessons/{lesson.pk}/assignments/nope/").status_code == 404
     assert client.get(f"/api/v1/lessons/{2**40}/assignments/{BLOCK_ID}/").status_code == 404
 
+    for path in ("draft/", "submit/", "draft/files/"):  # what a browser asks first
+        assert client.options(base + path).status_code == 200, path
+    assert signed_in(trainer).options(base + "draft/").status_code == 200
+    client = signed_in(learner)
+
     cohort.status = "closed"
     cohort.save()
     closed = client.put(base + "draft/", {"text": "Tarde"}, content_type="application/json")
