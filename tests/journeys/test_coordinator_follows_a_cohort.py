@@ -1,5 +1,6 @@
 """The delegation's coordinator follows the demo's finished edition: the roster, its filters and
-its report, in Spanish on a desktop and in Portuguese on a phone, checked by axe-core."""
+its report (with the reviewed work per assignment), in Spanish on a desktop and in Portuguese on
+a phone, checked by axe-core."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ expect = sync_api.expect
 pytestmark = [needs_chromium, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 ARGENTINA = {"es": "Argentina", "pt": "Argentina"}
+ASSIGNMENTS_REVIEWED = {"es": "Trabajos revisados", "pt": "Trabalhos revistos"}
 
 
 @pytest.mark.parametrize(
@@ -55,5 +57,13 @@ def test_the_coordinator_reads_and_filters_the_roster_of_the_finished_edition(
     page.wait_for_load_state()
     assert "country=AR" in page.url
     expect(page.locator("table.roster tbody tr").first).to_be_visible()
+
+    # The report: reviewed work per assignment, its few people hidden like every count.
+    page.goto(f"{site}/{language}/cohorts/{cohort.public_id}/report/")
+    expect(page.locator("#h-assignments")).to_have_text(ASSIGNMENTS_REVIEWED[language])
+    row = page.locator("section[aria-labelledby=h-assignments] tbody tr").first
+    expect(row.locator("th")).to_contain_text("Carta")
+    expect(row.locator("td").first).to_have_text("<5")
+    assert_accessible(page)
     assert not page.console_errors, page.console_errors
     finish(page, context)
