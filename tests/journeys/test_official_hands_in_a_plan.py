@@ -1,7 +1,7 @@
 """An official hands in their city's plan at the end of a lesson and a trainer reviews it:
 the official writes, attaches the plan as a PDF and submits; the trainer finds it in the
 edition's queue, opens the file, returns it with feedback and a rubric level; the official reads
-the feedback, revises and submits again; the trainer accepts. Spanish on a desktop, Portuguese
+the feedback, revises (the draft kept as they write) and submits again; the trainer accepts. Spanish on a desktop, Portuguese
 (a translation of the lesson) on a 375 px phone; axe-core on every page."""
 
 from __future__ import annotations
@@ -28,11 +28,13 @@ WORDS = {
     "es": {"text": "Tu texto", "files": "Adjuntar archivos", "submit": "Entregar para revisión",
            "submitted": "Tu trabajo está entregado", "feedback": "Comentarios para quien lo entregó",
            "returned": "Devuelto para revisar", "accept": "Aceptado", "save": "Guardar la revisión",
-           "title": "Los primeros cien días de tu ciudad", "level": "Sólida"},
+           "title": "Los primeros cien días de tu ciudad", "level": "Sólida",
+           "kept": "Borrador guardado"},
     "pt": {"text": "O seu texto", "files": "Anexar ficheiros", "submit": "Entregar para revisão",
            "submitted": "O seu trabalho foi entregue", "feedback": "Comentários para quem o entregou",
            "returned": "Devolvido para revisão", "accept": "Aceite", "save": "Guardar a revisão",
-           "title": "Os primeiros cem dias da sua cidade", "level": "Sólida"},
+           "title": "Os primeiros cem dias da sua cidade", "level": "Sólida",
+           "kept": "Rascunho guardado"},
 }  # fmt: skip
 
 
@@ -124,7 +126,14 @@ def test_an_official_hands_in_a_plan_that_is_returned_and_then_accepted(
     work = page.locator(f"#assignment-{BLOCK_ID}")
     expect(work).to_contain_text("Añade plazos y responsables.")
     expect(work).to_contain_text(words["returned"])
+    # The draft is kept as they write, without pressing anything; it is there after a reload.
     work.get_by_label(words["text"]).fill("Mesa intersectorial en 50 días, con responsables.")
+    expect(work.locator("[aria-live=polite]")).to_contain_text(words["kept"], timeout=10_000)
+    page.reload()
+    work = page.locator(f"#assignment-{BLOCK_ID}")
+    expect(work.get_by_label(words["text"])).to_have_value(
+        "Mesa intersectorial en 50 días, con responsables."
+    )
     work.get_by_role("button", name=words["submit"]).click()
     expect(page.locator("body")).to_contain_text(words["submitted"])
     finish(page, context)
