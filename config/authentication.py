@@ -12,7 +12,6 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from django.db import connections
 from django.db.models import Field
 from django.http import HttpRequest
 from django.utils import translation
@@ -21,6 +20,7 @@ from rest_framework import authentication, exceptions
 from rest_framework.request import Request
 
 from accounts.models import User
+from config.db import prepared_cursor
 
 
 def speak_their_language(request: Request, user: User) -> None:
@@ -46,10 +46,12 @@ class TokenAuthentication(authentication.TokenAuthentication):
         # The columns named and the instance built from the row directly: a raw queryset
         # spent more mapping its columns to fields than the database spent answering.
         fields = _user_fields()
-        with connections[User.objects.db].cursor() as cursor:
+        # Prepared (config.db): PostgreSQL plans it once per connection.
+        with prepared_cursor(User.objects.db) as cursor:
+            typed = "::varchar" if cursor.db.vendor == "postgresql" else ""
             cursor.execute(
                 f"SELECT {', '.join(f'u.{f.column}' for f in fields)} FROM accounts_user u "
-                "JOIN authtoken_token t ON t.user_id = u.id WHERE t.key = %s",
+                f"JOIN authtoken_token t ON t.user_id = u.id WHERE t.key = %s{typed}",
                 [key],
             )
             row = cursor.fetchone()

@@ -190,8 +190,10 @@ class LessonProgress(models.Model):
 class ActivityResult(models.Model):
     """The standing of one learner on one activity, updated by each statement."""
 
+    # No index of its own: the unique (enrollment, activity) starts with it, and each xAPI
+    # statement writes every index (bench/ingest.py).
     enrollment = models.ForeignKey(
-        Enrollment, related_name="activity_results", on_delete=models.CASCADE
+        Enrollment, related_name="activity_results", on_delete=models.CASCADE, db_index=False
     )
     activity = models.ForeignKey(Activity, related_name="+", on_delete=models.CASCADE)
     attempts = models.PositiveIntegerField(default=0)
@@ -214,7 +216,10 @@ class Statement(models.Model):
     learner = models.ForeignKey(
         settings.AUTH_USER_MODEL, related_name="statements", on_delete=models.CASCADE
     )
-    enrollment = models.ForeignKey(Enrollment, related_name="statements", on_delete=models.CASCADE)
+    # No index of its own: the (enrollment, activity, stored_at) one starts with it.
+    enrollment = models.ForeignKey(
+        Enrollment, related_name="statements", on_delete=models.CASCADE, db_index=False
+    )
     activity = models.ForeignKey(Activity, related_name="statements", on_delete=models.PROTECT)
     verb = models.URLField(max_length=200)
     raw_score = models.DecimalField(max_digits=9, decimal_places=3, null=True, blank=True)

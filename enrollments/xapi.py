@@ -15,6 +15,7 @@ import uuid
 from decimal import Decimal
 from typing import Any
 
+import fastjsonschema
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -132,6 +133,9 @@ STATEMENT_SCHEMA: dict[str, Any] = {
     "additionalProperties": False,
 }
 _VALIDATOR = Draft202012Validator(STATEMENT_SCHEMA)
+# The same schema compiled to Python (draft 7 has every keyword it uses): the busiest check,
+# once per statement. Only a statement it refuses goes to jsonschema, for the field at fault.
+_VALID = fastjsonschema.compile(STATEMENT_SCHEMA)
 
 
 class TooLarge(ValidationError):
@@ -149,6 +153,11 @@ def check_shape(statement: Any) -> None:
             % {"limit": MAX_STATEMENT_BYTES // 1024, "size": -(-size // 1024)},
             code="statement_too_large",
         )
+    try:
+        _VALID(statement)
+        return
+    except fastjsonschema.JsonSchemaException:
+        pass
     error = best_match(_VALIDATOR.iter_errors(statement))
     if error is None:
         return

@@ -7,8 +7,11 @@ from __future__ import annotations
 import json
 import uuid
 
+import fastjsonschema
+import hypothesis
 import pytest
 from django.conf import settings
+from hypothesis import strategies as st
 
 from cms.models import activity_iri
 from enrollments import services
@@ -140,3 +143,47 @@ def test_a_question_inside_a_set_keeps_its_sub_content_id(player):
     assert stored.payload["object"]["id"] == question
     assert str(stored.activity.key) == player.key
     assert settings.SITE_URL in question
+
+
+JSON = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**6), 10**6)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.sampled_from([ANSWERED, str(uuid.UUID(int=7)), "Activity", "PT1M", "es", "http://x"])
+    | st.text(max_size=12),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+PLACES = [
+    ("id",), ("verb",), ("verb", "id"), ("verb", "display"), ("object",), ("object", "id"),
+    ("object", "objectType"), ("object", "definition"), ("result",), ("result", "score"),
+    ("result", "score", "raw"), ("result", "score", "max"), ("result", "score", "scaled"),
+    ("result", "success"), ("result", "completion"), ("result", "duration"),
+    ("result", "response"), ("context",), ("context", "contextActivities"),
+    ("context", "contextActivities", "parent"), ("context", "registration"),
+    ("context", "extensions"), ("timestamp",), ("version",), ("colour",),
+]  # fmt: skip
+
+
+@hypothesis.settings(max_examples=400, deadline=None)
+@hypothesis.given(place=st.sampled_from(PLACES), value=JSON)
+def test_the_fast_check_accepts_exactly_what_the_schema_accepts(place, value):
+    """Statements are checked by the schema compiled to Python, and only those it refuses go to
+    jsonschema for the field at fault: the two must agree on every statement."""
+    from enrollments import xapi
+
+    sent = statement(uuid.UUID(int=1))
+    target = sent
+    for key in place[:-1]:
+        target = target.setdefault(key, {}) if isinstance(target, dict) else target
+    if isinstance(target, dict):
+        target[place[-1]] = value
+    try:
+        xapi._VALID(sent)
+        fast = True
+    except fastjsonschema.JsonSchemaException:
+        fast = False
+    assert fast == xapi._VALIDATOR.is_valid(sent), sent
