@@ -222,7 +222,10 @@ def publish(
         overlap=_overlap(scored, [{a: s[0] for a, s in r.scores.items()} for r in raw]),
     )
     averages = {
-        activity: _average(activity, counts, scores, within, k) for activity in counts.scores
+        activity: _average(
+            activity, counts.scores, scores, [(c.scores, p.scores) for c, p in within], k
+        )
+        for activity in counts.scores
     }
     # Assignments are not a partition of people (one hands in several): no total is published.
     handed_in, accepted = (
@@ -235,8 +238,12 @@ def publish(
         )
         for name, values in (("handed_in", counts.handed_in), ("accepted", counts.accepted))
     )
+    # Rubric points: only with k people or more with points, whatever the accepted count.
     average_points = {
-        key: _average_points(key, counts, accepted, within, k) for key in counts.points
+        key: _average(
+            key, counts.points, accepted, [(c.points, p.accepted) for c, p in within], k, least=k
+        )
+        for key in counts.points
     }
 
     places = _by_country(counts)
@@ -304,46 +311,30 @@ def publish(
     )
 
 
+Sums = Mapping[K, tuple[int, int, Decimal]]  # key → people, number of values, their total
+
+
 def _average(
-    activity: int,
-    counts: Counts,
-    scores: Breakdown[int],
-    within: Sequence[tuple[Counts, Published]],
+    key: K,
+    sums: Sums[K],
+    shown: Breakdown[K],
+    parts: Sequence[tuple[Sums[K], Breakdown[K]]],
     k: int,
+    *,
+    least: int = 1,
 ) -> float | None:
-    _people, n, total = counts.scores[activity]
-    shown = scores.cells.get(activity)
-    if shown is None or not shown.value or not n:
-        return None
-    # Beside the cohorts' own averages, an overall one gives away the average of the cohorts
-    # whose figures are hidden, taken together: shown only if those are k people or more.
-    hidden_people = sum(
-        part_counts.scores.get(activity, (0, 0, Decimal(0)))[0]
-        for part_counts, published in within
-        if _is_hidden(published.scores, activity)
-    )
-    if 0 < hidden_people < k:
-        return None
-    return float(total / n)
-
-
-def _average_points(
-    key: str,
-    counts: Counts,
-    accepted: Breakdown[str],
-    within: Sequence[tuple[Counts, Published]],
-    k: int,
-) -> float | None:
-    """Shown as the rubric scores' average is: only where the accepted people are shown, they
-    are k or more with points, and the hidden cohorts' people with points are not 1 to k-1."""
-    people, n, total = counts.points[key]
-    shown = accepted.cells.get(key)
-    if shown is None or not shown.value or not n or people < k:
+    """The mean of `sums[key]`, shown only where its people's cell is shown and they are
+    `least` or more. Beside the cohorts' own averages, an overall one gives away the average of
+    the cohorts whose figures are hidden, taken together: shown only if those are not 1 to k-1
+    people (`parts`: each cohort's sums and published cells)."""
+    people, n, total = sums[key]
+    cell = shown.cells.get(key)
+    if cell is None or not cell.value or not n or people < least:
         return None
     hidden_people = sum(
-        part_counts.points.get(key, (0, 0, Decimal(0)))[0]
-        for part_counts, published in within
-        if _is_hidden(published.accepted, key)
+        part.get(key, (0, 0, Decimal(0)))[0]
+        for part, published in parts
+        if _is_hidden(published, key)
     )
     if 0 < hidden_people < k:
         return None
