@@ -1,6 +1,16 @@
-from django.urls import path
+from django.urls import include, path
 
 from assignments.api import views
+
+HANDING_IN = [
+    path("", views.AssignmentView.as_view(), name="assignment"),
+    path("draft/", views.DraftView.as_view(), name="assignment-draft"),
+    path("draft/files/", views.DraftFilesView.as_view(), name="assignment-draft-files"),
+    path(
+        "draft/files/<uuid:file_id>/", views.DraftFileView.as_view(), name="assignment-draft-file"
+    ),
+    path("submit/", views.SubmitView.as_view(), name="assignment-submit"),
+]
 
 urlpatterns = [
     path(
@@ -13,29 +23,6 @@ urlpatterns = [
     path(
         "submissions/<uuid:public_id>/review/", views.ReviewView.as_view(), name="submission-review"
     ),
-    path(
-        "lessons/<int:lesson_id>/assignments/<str:block_id>/",
-        views.AssignmentView.as_view(),
-        name="assignment",
-    ),
-    path(
-        "lessons/<int:lesson_id>/assignments/<str:block_id>/draft/",
-        views.DraftView.as_view(),
-        name="assignment-draft",
-    ),
-    path(
-        "lessons/<int:lesson_id>/assignments/<str:block_id>/draft/files/",
-        views.DraftFilesView.as_view(),
-        name="assignment-draft-files",
-    ),
-    path(
-        "lessons/<int:lesson_id>/assignments/<str:block_id>/draft/files/<uuid:file_id>/",
-        views.DraftFileView.as_view(),
-        name="assignment-draft-file",
-    ),
-    path(
-        "lessons/<int:lesson_id>/assignments/<str:block_id>/submit/",
-        views.SubmitView.as_view(),
-        name="assignment-submit",
-    ),
+    # A learner's own work on one assignment (a block of a lesson).
+    path("lessons/<int:lesson_id>/assignments/<str:block_id>/", include(HANDING_IN)),
 ]
