@@ -55,9 +55,13 @@ test: setup messages lint test-embedded test-services
 
 # Tests run on every core (pytest-xdist); each worker has its own database and Redis cache.
 XDIST ?= -n auto
+# Each browser journey has two variants (tests/conftest.py): one runs on the embedded default,
+# the other on the real services. Empty both to run every variant in both stages.
+JOURNEYS_EMBEDDED ?= 1
+JOURNEYS_SERVICES ?= 2
 
 test-embedded: setup messages
-	$(EMBEDDED) $(PY) -m pytest -q $(XDIST)
+	AULA_JOURNEYS=$(JOURNEYS_EMBEDDED) $(EMBEDDED) $(PY) -m pytest -q $(XDIST)
 
 # The same suite against PostgreSQL, Redis with a real Celery worker, and SeaweedFS as S3;
 # then schemathesis against a seeded server on PostgreSQL (.ci/api-fuzz.sh).
@@ -65,7 +69,7 @@ test-embedded: setup messages
 test-services: setup messages
 	$(SERVICES) start
 	set -a; source $(SERVICES_DIR)/services.env; set +a; \
-	$(PY) -m pytest -q $(XDIST) --create-db -m "not real_worker"; status=$$?; \
+	AULA_JOURNEYS=$(JOURNEYS_SERVICES) $(PY) -m pytest -q $(XDIST) --create-db -m "not real_worker"; status=$$?; \
 	DATABASE_URL=$${DATABASE_URL%/*}/test_aula $(SERVICES) worker-start && \
 	$(PY) -m pytest -q --create-db --reuse-db -m real_worker || status=1; \
 	$(SERVICES) worker-stop; \

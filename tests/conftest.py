@@ -3,6 +3,9 @@ a coordinator of another delegation, and a site admin."""
 
 from __future__ import annotations
 
+import os
+import zlib
+
 import pytest
 from django.test import Client
 
@@ -163,3 +166,30 @@ def cohort(site, city):
     return CohortFactory(
         course=site["course"].course, delegation=city.delegation, capacity=2, title="Abril"
     )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """`AULA_JOURNEYS=1` (or 2) keeps each browser journey's first (or second) variant only.
+    Every journey runs in two variants (a language and a desktop, a translation and a phone),
+    most of a run's time: `make test` runs one half on the embedded default and the other on
+    the real services, so each variant runs once and each configuration sees every journey."""
+    half = os.environ.get("AULA_JOURNEYS", "")
+    if half not in ("1", "2"):
+        return
+    seen: dict[tuple[str, str], int] = {}
+    kept, dropped = [], []
+    for item in items:
+        path = str(getattr(item, "path", ""))
+        if f"{os.sep}journeys{os.sep}" not in path or not hasattr(item, "callspec"):
+            kept.append(item)
+            continue
+        key = (path, getattr(item, "originalname", item.name))
+        position = seen.get(key, 0)
+        seen[key] = position + 1
+        # Half the journeys swap, so that each configuration sees both languages and both
+        # screens (a stable choice: by the test's name).
+        swap = zlib.crc32(key[1].encode()) % 2
+        (kept if (position + swap) % 2 == int(half) - 1 else dropped).append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
