@@ -33,11 +33,14 @@ MAX_FILES = 5
 EDITABLE = (Submission.Status.DRAFT, Submission.Status.RETURNED)
 
 
-def assignment_in(lesson: LessonPage, block_id: str) -> Any | None:
-    """The assignment block with this id in the lesson (its settings are the original's)."""
-    for block in progress.original_lesson(lesson).body:
-        if block.block_type == "assignment" and str(block.id) == str(block_id):
-            return block.value
+def assignment_in(lesson: LessonPage, block_id: str, *, as_written: bool = False) -> Any | None:
+    """The assignment block with this id in the lesson: its settings are the original's;
+    `as_written`, the block of the lesson given (a translation's words), else the original's."""
+    pages = [lesson.specific, progress.original_lesson(lesson)] if as_written else []
+    for page in pages or [progress.original_lesson(lesson)]:
+        for block in page.body:
+            if block.block_type == "assignment" and str(block.id) == str(block_id):
+                return block.value
     return None
 
 

@@ -31,6 +31,7 @@ from config.api import IDEMPOTENCY_KEY, current_user, idempotency_key
 from config.schema import errors
 from courses.models import Cohort
 from enrollments.errors import NotAllowed
+from enrollments.models import Enrollment
 
 NOT_YOURS = "No such submission, or not yours nor of an edition you train or coordinate."
 
@@ -211,40 +212,35 @@ NOT_LEARNER = "Only learners of an edition of this course hand in its work."
 LARGEST_ID = 2**31 - 1
 
 
-def _assignment(request: Request, lesson_id: int, block_id: str) -> tuple[LessonPage, Any]:
+def _assignment(
+    request: Request, lesson_id: int, block_id: str
+) -> tuple[LessonPage, Any, Enrollment]:
+    """The lesson, the assignment block (its settings) and the caller's edition, or 404/403."""
     if not 0 < lesson_id <= LARGEST_ID:
         raise exceptions.NotFound(_("There is no such assignment."))
     lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
     block = services.assignment_in(lesson, block_id)
     if block is None:
         raise exceptions.NotFound(_("There is no such assignment."))
-    if services.enrollment_for(current_user(request), lesson) is None:
+    enrollment = services.enrollment_for(current_user(request), lesson)
+    if enrollment is None:
         raise exceptions.PermissionDenied(
             _("Only learners of an edition of this course hand in its work.")
         )
-    return lesson, block
+    return lesson, block, enrollment
 
 
-def _own(request: Request, lesson: LessonPage, block_id: str) -> Submission | None:
-    enrollment = services.enrollment_for(current_user(request), lesson)
+def _own(enrollment: Enrollment, block_id: str) -> Submission | None:
     found = _listed().filter(enrollment=enrollment, block_id=str(block_id)).first()
     if found is not None:
         found.late = bool(found.late_count)  # type: ignore[attr-defined]
     return found
 
 
-def _own_detail(request: Request, lesson: LessonPage, block_id: str) -> dict[str, Any]:
-    submission = _own(request, lesson, block_id)
+def _own_detail(enrollment: Enrollment, block_id: str) -> dict[str, Any]:
+    submission = _own(enrollment, block_id)
     assert submission is not None
     return _detail(submission)
-
-
-def _shown_block(lesson: LessonPage, block_id: str, settings_block: Any) -> Any:
-    """The block as the lesson asked for shows it (a translation's words), else the original."""
-    for block in lesson.specific.body:
-        if block.block_type == "assignment" and str(block.id) == str(block_id):
-            return block.value
-    return settings_block
 
 
 def _call(function: Any, **kwargs: Any) -> Any:
@@ -275,11 +271,9 @@ class AssignmentView(generics.GenericAPIView):
     def get(self, request: Request, lesson_id: int, block_id: str) -> Response:
         from wagtail.rich_text import expand_db_html
 
-        lesson, block = _assignment(request, lesson_id, block_id)
-        shown = _shown_block(lesson, block_id, block)
-        enrollment = services.enrollment_for(current_user(request), lesson)
-        assert enrollment is not None
-        submission = _own(request, lesson, block_id)
+        lesson, block, enrollment = _assignment(request, lesson_id, block_id)
+        shown = services.assignment_in(lesson, block_id, as_written=True) or block
+        submission = _own(enrollment, block_id)
         return Response(
             AssignmentSerializer(
                 {
@@ -326,7 +320,7 @@ class DraftView(generics.GenericAPIView):
     @extend_schema(request=DraftWriteSerializer, responses=SubmissionDetailSerializer)
     @errors({400: CLOSED_OR_WITH_TRAINERS, **ASSIGNMENT_ERRORS})
     def put(self, request: Request, lesson_id: int, block_id: str) -> Response:
-        lesson, _block = _assignment(request, lesson_id, block_id)
+        lesson, _block, enrollment = _assignment(request, lesson_id, block_id)
         body = DraftWriteSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         _call(
@@ -336,7 +330,7 @@ class DraftView(generics.GenericAPIView):
             block_id=block_id,
             text=body.validated_data["text"],
         )
-        return Response(_own_detail(request, lesson, block_id))
+        return Response(_own_detail(enrollment, block_id))
 
 
 class DraftFilesView(generics.GenericAPIView):
@@ -367,7 +361,7 @@ class DraftFilesView(generics.GenericAPIView):
         }
     )
     def post(self, request: Request, lesson_id: int, block_id: str) -> Response:
-        lesson, _block = _assignment(request, lesson_id, block_id)
+        lesson, _block, enrollment = _assignment(request, lesson_id, block_id)
         body = FileUploadSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         _attachment, created = _call(
@@ -379,7 +373,7 @@ class DraftFilesView(generics.GenericAPIView):
             key=idempotency_key(request),
         )
         return Response(
-            _own_detail(request, lesson, block_id),
+            _own_detail(enrollment, block_id),
             status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
         )
 
@@ -395,12 +389,12 @@ class DraftFileView(generics.GenericAPIView):
     @extend_schema(responses={204: None})
     @errors({400: CLOSED_OR_WITH_TRAINERS, **ASSIGNMENT_ERRORS})
     def delete(self, request: Request, lesson_id: int, block_id: str, file_id: Any) -> Response:
-        _lesson, _block = _assignment(request, lesson_id, block_id)
+        _lesson, _block, enrollment = _assignment(request, lesson_id, block_id)
         attachment = Attachment.objects.filter(
             public_id=file_id,
             in_draft=True,
             submission__block_id=str(block_id),
-            submission__enrollment__learner=current_user(request),
+            submission__enrollment=enrollment,
         ).first()
         if attachment is None:
             raise exceptions.NotFound(_("There is no such file in your draft."))
@@ -427,6 +421,6 @@ class SubmitView(generics.GenericAPIView):
         }
     )
     def post(self, request: Request, lesson_id: int, block_id: str) -> Response:
-        lesson, _block = _assignment(request, lesson_id, block_id)
+        lesson, _block, enrollment = _assignment(request, lesson_id, block_id)
         _call(services.submit, learner=current_user(request), lesson=lesson, block_id=block_id)
-        return Response(_own_detail(request, lesson, block_id))
+        return Response(_own_detail(enrollment, block_id))

@@ -32,6 +32,7 @@ from django.db.models import (
 )
 from django.db.models.functions import ExtractYear, TruncWeek
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from accounts import access
@@ -489,8 +490,6 @@ def _collect_assignments(
 def _assignment_titles(cohorts: list[Cohort], keys: Iterable[str]) -> dict[str, tuple[str, str]]:
     """Each assignment's title in the reader's language when its lesson is translated (else the
     original's) and its place in the course: two queries."""
-    from django.utils.translation import get_language
-
     wanted = set(keys)
     if not wanted:
         return {}

@@ -21,7 +21,8 @@
     function save(leaving) {
       timer = null;
       var text = area.value;
-      if (text === saved || sending) return;
+      // One save at a time while writing (the next follows the answer); leaving sends anyway.
+      if (text === saved || (sending && !leaving)) return;
       sending = !leaving;
       fetch(area.getAttribute("data-autosave"), {
         method: "PUT",
