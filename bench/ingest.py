@@ -1,7 +1,7 @@
 """Measures xAPI ingestion: concurrent learners posting statements to gunicorn on PostgreSQL.
 
 Usage (needs the real services: `make services-up`, then `source /tmp/aula-services/services.env`):
-    .venv/bin/python bench/ingest.py [--learners 20] [--statements 50] [--workers 4] [--rounds 3]
+    .venv/bin/python bench/ingest.py [--learners 20] [--statements 150] [--workers 4] [--rounds 5]
 
 Sets up a bench cohort in the database named by DATABASE_URL (the demo is seeded if missing),
 starts gunicorn on 127.0.0.1, and prints statements/s, p50 and p99 for POST /api/v1/xapi/statements
@@ -199,10 +199,10 @@ def report(name: str, elapsed: float, latencies: list[float], *, width: int = 28
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--learners", type=int, default=20)
-    parser.add_argument("--statements", type=int, default=50, help="per learner")
+    parser.add_argument("--statements", type=int, default=150, help="per learner, per round")
     parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
     parser.add_argument(
-        "--rounds", type=int, default=3, help="each round runs both, one after the other"
+        "--rounds", type=int, default=5, help="each round runs both, one after the other"
     )
     args = parser.parse_args()
     tokens, iri = prepare(args.learners)

@@ -22,6 +22,7 @@ from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from accounts.models import User
+from config.authentication import resolve_bearer
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
@@ -95,8 +96,9 @@ def only_aula_api(endpoints: list[tuple[Any, ...]], **kwargs: Any) -> list[tuple
 
 
 def current_user(request: Any) -> User:
-    """The signed-in user of a request that passed `IsAuthenticated`."""
-    user = request.user
+    """The signed-in user of a request that passed `IsAuthenticated` (a deferred token is
+    looked up now: `config.authentication.TokenBearer`)."""
+    user = resolve_bearer(request)
     if not isinstance(user, User):
         raise NotAuthenticated()
     return user

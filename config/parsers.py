@@ -6,6 +6,7 @@ this module may import nothing that imports `rest_framework.views`.
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from typing import Any
@@ -56,6 +57,29 @@ class BodyTooLarge(APIException):
 
     def __init__(self) -> None:
         super().__init__(body_too_large())
+
+
+def json_body_or_none(request: Any) -> Any:
+    """A DRF request's JSON body as the API's parser reads it, without DRF parsing it: None for
+    any body the parser would refuse or another parser would read (the view then goes the
+    ordinary way, `request.data`, and refuses it with the usual message). Django keeps the
+    bytes, so `request.data` can still parse them afterwards."""
+    if request.content_type.partition(";")[0].strip().lower() != "application/json":
+        return None
+    django_request = request._request
+    try:
+        length = int(django_request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return None
+    if not 0 < length <= settings.DATA_UPLOAD_MAX_MEMORY_SIZE:
+        return None
+    try:
+        return JSONParser().parse(
+            io.BytesIO(django_request.body),
+            parser_context={"encoding": django_request.encoding or settings.DEFAULT_CHARSET},
+        )
+    except (APIException, OSError, ValueError):
+        return None
 
 
 def body_too_large() -> str:

@@ -1,13 +1,12 @@
 from django.urls import path
 from rest_framework.routers import DefaultRouter
 
-from certificates.api.views import CertificateViewSet, IssueByHandView, VerifyPdfView, VerifyView
+from certificates.api.views import CertificateViewSet, IssueByHandView, VerifyPdfView
 
 router = DefaultRouter()
 router.register("certificates", CertificateViewSet, basename="certificate")
 
 urlpatterns = [
-    path("certificates/verify/<str:code>", VerifyView.as_view(), name="certificate-verify"),
     path(
         "certificates/verify/<str:code>/pdf", VerifyPdfView.as_view(), name="certificate-verify-pdf"
     ),

@@ -8,7 +8,6 @@ from enrollments.api.views import (
     EnrollmentViewSet,
     ImportJobViewSet,
     LessonDoneView,
-    StatementsView,
 )
 from enrollments.questionnaires.api import (
     AttachView,
@@ -26,7 +25,6 @@ router.register(
 )
 
 urlpatterns = [
-    path("xapi/statements", StatementsView.as_view(), name="xapi-statements"),  # the busiest
     *router.urls,
     path("cohorts/<uuid:public_id>/admission/", AdmissionView.as_view(), name="cohort-admission"),
     path("lessons/<uuid:translation_key>/done/", LessonDoneView.as_view(), name="lesson-done"),
