@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from django.apps import apps
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMessage, get_connection
@@ -23,6 +24,7 @@ from nudges.models import Delivery, Kind, Message, Nudge, Preference
 
 SALT = "nudges.unsubscribe"
 BATCH = 200  # e-mails per task
+WELCOME_SESSIONS = 8  # sessions a welcome lists; the rest are on the learner's calendar
 
 
 def unsubscribe_token(user: User, kind: str) -> str:
@@ -125,6 +127,14 @@ def send_nudges(*, nudge_ids: list[int]) -> int:
     ):
         if due_on is not None:
             deadlines.setdefault(cohort_id, []).append((module_id, due_on))
+    # ... and the sessions still to come (a coordinator may have planned them all already).
+    sessions: dict[int, list[Any]] = {}
+    if welcomed:
+        meetings = apps.get_model("meetings", "Meeting").objects.filter(
+            cohort_id__in=welcomed, cancelled_at=None, ends_at__gt=now
+        )
+        for meeting in meetings.order_by("starts_at", "pk"):
+            sessions.setdefault(meeting.cohort_id, []).append(meeting)
     modules = {int(n.key.split(":")[0]) for n in nudges if n.kind == Kind.DEADLINE and n.key}
     modules |= {module for listed in deadlines.values() for module, _due in listed}
     titles = _module_titles(modules)
@@ -148,6 +158,12 @@ def send_nudges(*, nudge_ids: list[int]) -> int:
                 {"module": _title(titles, module_id, language), "due_on": due_on}
                 for module_id, due_on in deadlines.get(nudge.enrollment.cohort_id, [])
             ]
+            coming = sessions.get(nudge.enrollment.cohort_id, [])
+            context["sessions"] = [_session(m, language) for m in coming[:WELCOME_SESSIONS]]
+            context["more_sessions"] = max(0, len(coming) - WELCOME_SESSIONS)
+            context["time_zone"] = str(learner.shown_zone)
+            with translation.override(language):
+                context["calendar_url"] = _absolute("meetings:my_calendar")
         elif nudge.kind == Kind.INACTIVE:
             context["seen"] = nudge.enrollment.last_activity_at
         messages.append(_email(learner, nudge.kind, nudge.kind, context))
@@ -157,6 +173,21 @@ def send_nudges(*, nudge_ids: list[int]) -> int:
         get_connection().send_messages(messages)
     Nudge.objects.filter(pk__in=sent).update(sent_at=now)
     return len(messages)
+
+
+def _session(meeting: Any, language: str) -> dict[str, Any]:
+    """A session as a welcome lists it: times are shown in the learner's zone (`_email`)."""
+    place = [meeting.venue_name, meeting.venue_city] if meeting.is_face_to_face else []
+    with translation.override(language):
+        url = _absolute("meetings:meeting", public_id=meeting.public_id)
+    return {
+        "url": url,
+        "title": meeting.shown_title(language),
+        "starts_at": meeting.starts_at,
+        "ends_at": meeting.ends_at,
+        "kind": meeting.Kind(meeting.kind).label,
+        "place": ", ".join(part for part in place if part),
+    }
 
 
 def send_message(*, message_id: int, delivery_ids: list[int]) -> int:

@@ -272,3 +272,46 @@ def test_the_reminders_api_takes_only_true_or_false_as_json(signed_in, learner):
     form = client.patch(url, "welcome=false", content_type="application/x-www-form-urlencoded")
     assert form.status_code == 415
     assert services.preference_of(learner).wants("welcome")
+
+
+def test_the_welcome_lists_the_sessions_to_come_in_the_learners_language_and_time_zone(running):
+    from meetings.models import Meeting
+
+    tomorrow = timezone.now().replace(hour=15, minute=0, second=0, microsecond=0)
+    tomorrow += datetime.timedelta(days=1)
+    hour = datetime.timedelta(hours=1)
+
+    def plan(title, starts_at, **fields):
+        fields.setdefault("meeting_url", "https://meet.example/aula")
+        return Meeting.objects.create(
+            cohort=running, title=title, starts_at=starts_at, ends_at=starts_at + hour, **fields
+        )
+
+    opening = plan("Sesión de apertura", tomorrow, title_translations={"pt": "Sessão de abertura"})
+    plan(
+        "Visita al ayuntamiento",
+        tomorrow + datetime.timedelta(days=7),
+        kind=Meeting.Kind.FACE_TO_FACE,
+        meeting_url="",
+        venue_name="Palacio Municipal",
+        venue_city="Rosario",
+    )
+    plan("Suspendida", tomorrow + hour * 3, cancelled_at=timezone.now())
+    plan("Ya pasó", tomorrow - datetime.timedelta(days=3))
+    # São Paulo and Tokyo keep no summer time: 15:00 UTC is 12:00 and 00:00 there.
+    rui = enrol(running, language="pt", time_zone="America/Sao_Paulo")
+    ana = enrol(running, language="es", time_zone="Asia/Tokyo")
+
+    tasks.decide.delay().get()
+
+    portuguese = next(m.body for m in mail.outbox if m.to == [rui.learner.email])
+    assert "Sessões ao vivo (horas em America/Sao_Paulo)" in portuguese
+    assert "«Sessão de abertura» · " in portuguese and " 12:00 até 13:00 · Online" in portuguese
+    assert (
+        "Face to face" not in portuguese and "Presencial, Palacio Municipal, Rosario" in portuguese
+    )
+    assert f"/pt/sessions/{opening.public_id}/" in portuguese
+    assert "Suspendida" not in portuguese and "Ya pasó" not in portuguese
+    spanish = next(m.body for m in mail.outbox if m.to == [ana.learner.email])
+    assert "«Sesión de apertura» · " in spanish and " 00:00, hasta las 01:00 · En línea" in spanish
+    assert "/es/calendar/" in spanish
