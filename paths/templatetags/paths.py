@@ -14,6 +14,7 @@ def my_paths(user: Any) -> dict[str, Any]:
     from django.urls import reverse
 
     from certificates.models import Certificate
+    from certificates.views import linkedin_url
     from paths import services
 
     if not getattr(user, "is_authenticated", False):
@@ -34,6 +35,8 @@ def my_paths(user: Any) -> dict[str, Any]:
                     "certificates:verify", kwargs={"code": newest.printed.display_code}
                 ),
                 "code": newest.printed.display_code,
+                # The path's title is the certificate's name on a LinkedIn profile.
+                "linkedin_url": linkedin_url(newest) if issued else "",
             }
         found.append(
             {

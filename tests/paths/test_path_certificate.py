@@ -5,8 +5,11 @@ revocable like any other; it does not take the place of a course's own certifica
 
 from __future__ import annotations
 
+import html
 import io
 import json
+import re
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.core.files.storage import storages
@@ -138,6 +141,21 @@ def test_my_courses_offers_the_path_certificate_and_each_course_keeps_its_own(
     certificate = path_certificate(finished)
 
     assert f"/certificates/{certificate.public_id}/pdf" in page
+    # On LinkedIn under the path's name, with its code and public page (each course's own
+    # certificate keeps its link too).
+    offered = [
+        parse_qs(urlsplit(html.unescape(link)).query)
+        for link in re.findall(r'href="(https://www\.linkedin\.com/profile/add[^"]+)"', page)
+    ]
+    assert {
+        "startTask": ["CERTIFICATION_NAME"],
+        "name": ["Inducción"],
+        "organizationName": [issuer.issuer_name(certificate.printed.language)],
+        "issueYear": [str(certificate.printed.issued_on.year)],
+        "issueMonth": [str(certificate.printed.issued_on.month)],
+        "certUrl": [certificate.printed.verify_url],
+        "certId": [certificate.printed.display_code],
+    } in offered
     for course in Certificate.objects.of_courses().filter(enrollment__learner=learner):
         assert f"/certificates/{course.public_id}/pdf" in page
 
