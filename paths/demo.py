@@ -40,6 +40,7 @@ def seed_path(*, created: Counter[str], by: User | None) -> None:
         description=DESCRIPTION,
         description_translations=DESCRIPTIONS,
         enforce_order=True,
+        open_to_join=True,  # listed under "Learning paths you can join" for the demo's learners
         created_by=by,
     )
     PathStep.objects.bulk_create(

@@ -31,6 +31,11 @@ class PathForm(forms.Form):
         required=False,
         initial=True,
     )
+    open_to_join = forms.BooleanField(
+        label=_("Learners may join it themselves"),
+        required=False,
+        help_text=LearningPath._meta.get_field("open_to_join").help_text,
+    )
     key = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
 
     def __init__(
@@ -59,6 +64,7 @@ class PathForm(forms.Form):
             self.fields["title"].initial = path.title
             self.fields["description"].initial = path.description
             self.fields["enforce_order"].initial = path.enforce_order
+            self.fields["open_to_join"].initial = path.open_to_join
         courses = Course.objects.published().order_by("code")
         for n in range(1, MAX_STEPS + 1):
             self.fields[f"course_{n}"] = forms.ModelChoiceField(

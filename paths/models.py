@@ -32,6 +32,15 @@ class LearningPath(models.Model):
             "they are enrolled in every course of the path as its editions open."
         ),
     )
+    open_to_join = models.BooleanField(
+        _("learners may join it themselves"),
+        default=False,
+        help_text=_(
+            "Listed under “Learning paths you can join” for every signed-in learner. Joining "
+            "enrols them in the editions open now as enrolling by themselves would (an "
+            "edition's conditions, key or selection still apply)."
+        ),
+    )
     courses = models.ManyToManyField(Course, through="PathStep", related_name="paths")
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, related_name="+", on_delete=models.SET_NULL

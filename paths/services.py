@@ -54,6 +54,7 @@ def save_path(
     title: str,
     courses: list[Course],
     enforce_order: bool = True,
+    open_to_join: bool = False,
     description: str = "",
     title_translations: dict[str, str] | None = None,
     description_translations: dict[str, str] | None = None,
@@ -92,6 +93,7 @@ def save_path(
     path.title_translations = title_translations or {}
     path.description_translations = description_translations or {}
     path.enforce_order = enforce_order
+    path.open_to_join = open_to_join
     path.save()
     PathStep.objects.filter(path=path).delete()
     PathStep.objects.bulk_create(
@@ -105,12 +107,18 @@ def current_edition(
 ) -> Cohort | None:
     """The delegation's edition of the course open for enrolment now, the soonest to start,
     that the learner has not left."""
-    return (
+    return next(iter(current_editions(course_id, delegation_id, learner, at)), None)
+
+
+def current_editions(
+    course_id: int, delegation_id: int, learner: User, at: datetime.datetime, *, limit: int = 1
+) -> list[Cohort]:
+    """`current_edition`, and the next ones (`limit`) to try when it does not take them."""
+    return list(
         Cohort.objects.open_for_enrollment(at=at)
         .filter(course_id=course_id, delegation_id=delegation_id)
         .exclude(enrollments__learner=learner)
-        .order_by("starts_on", "pk")
-        .first()
+        .order_by("starts_on", "pk")[:limit]
     )
 
 
@@ -225,22 +233,28 @@ def advance(
     now = at or timezone.now()
     path = path_enrollment.path
     learner = path_enrollment.learner
+    # Put on the path by a coordinator: enrolled as invited. Joined by themselves: as if they
+    # enrolled by themselves (an edition's conditions, key and selection apply), so the
+    # next edition open is tried when one does not take them.
+    invited = path_enrollment.enrolled_by_id != path_enrollment.learner_id
     made = []
     steps = standing(path_enrollment)
     for step in steps:
         if step.state != "waiting":
             continue
-        cohort = current_edition(step.course.pk, path.delegation_id, learner, now)
-        if cohort is None:
-            continue
-        try:
-            enrollment, created = enrolling.enroll(
-                learner=learner, cohort=cohort, invited=True, at=now
-            )
-        except ValidationError:
-            continue  # full without a waiting list: the next beat tries again
-        if created:
-            made.append(enrollment)
+        tries = 1 if invited else 3
+        for cohort in current_editions(
+            step.course.pk, path.delegation_id, learner, now, limit=tries
+        ):
+            try:
+                enrollment, created = enrolling.enroll(
+                    learner=learner, cohort=cohort, invited=invited, at=now
+                )
+            except ValidationError:
+                continue  # full without a waiting list, or closed to them: the next beat tries
+            if created:
+                made.append(enrollment)
+            break
     if (
         steps
         and all(step.state == "done" for step in steps)
@@ -285,6 +299,43 @@ def enrol(
             made.append(entry)
         advance(entry)
     return made, unknown
+
+
+def open_to(user: Any) -> Any:
+    """The paths anyone may join, with their courses in order (two queries)."""
+    return (
+        LearningPath.objects.filter(open_to_join=True)
+        .select_related("delegation")
+        .prefetch_related(
+            Prefetch(
+                "steps", queryset=PathStep.objects.select_related("course").order_by("position")
+            )
+        )
+        .order_by("title", "pk")
+    )
+
+
+def join(*, path: LearningPath, learner: User) -> tuple[PathEnrollment, bool, list[Enrollment]]:
+    """A learner puts themselves on a path open to join, and in the editions open now that
+    take them (`advance`). Joining again changes nothing: the entry and whether this call made
+    it, and the enrolments it made."""
+    if not path.open_to_join:
+        raise NotAllowed(
+            _("This path is not open to join: its delegation's coordinators enrol people."),
+            code="path_not_open",
+        )
+    try:
+        with transaction.atomic():
+            entry, created = PathEnrollment.objects.get_or_create(
+                path=path, learner=learner, defaults={"enrolled_by": learner}
+            )
+    except IntegrityError:  # the same person joining twice at once: the other call won
+        entry, created = PathEnrollment.objects.get(path=path, learner=learner), False
+    if not created:
+        return entry, False, []
+    entry.path = path
+    entry.learner = learner
+    return entry, True, advance(entry)
 
 
 def advance_all(*, at: datetime.datetime | None = None) -> int:

@@ -10,12 +10,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
 
 from accounts import access
 from accounts.models import Delegation, User
 from paths import services
 from paths.forms import EnrolForm, PathForm
-from paths.models import LearningPath
+from paths.models import LearningPath, PathEnrollment
 
 
 def _user(request: HttpRequest) -> User:
@@ -28,6 +29,51 @@ def _delegations(user: User) -> Any:
     if access.is_site_admin(user):
         return Delegation.objects.all()
     return Delegation.objects.filter(pk__in=access.coordinated_delegation_ids(user))
+
+
+def open_paths(request: HttpRequest) -> HttpResponse:
+    """The paths learners may join by themselves, each with its courses in order; anyone may
+    read the list, a signed-in learner joins with one button."""
+    user = request.user
+    joined: set[int] = set()
+    if isinstance(user, User):
+        joined = set(PathEnrollment.objects.filter(learner=user).values_list("path_id", flat=True))
+    paths = list(services.open_to(user))
+    return render(request, "paths/open.html", {"paths": paths, "joined": joined})
+
+
+@login_required
+@require_POST
+def join(request: HttpRequest, public_id: str) -> HttpResponse:
+    user = _user(request)
+    path = get_object_or_404(LearningPath, public_id=public_id, open_to_join=True)
+    _entry, created, made = services.join(path=path, learner=user)
+    if not created:
+        messages.info(
+            request,
+            _("You are already on “%(path)s”.") % {"path": path.shown_title},
+        )
+    elif made:
+        messages.success(
+            request,
+            _("You are on “%(path)s”, and enrolled in %(editions)s.")
+            % {
+                "path": path.shown_title,
+                "editions": ", ".join(
+                    _("“%(edition)s”") % {"edition": e.cohort.shown_title} for e in made
+                ),
+            },
+        )
+    else:
+        messages.success(
+            request,
+            _(
+                "You are on “%(path)s”. No edition of its first course is open to you yet: "
+                "you will be enrolled when one opens."
+            )
+            % {"path": path.shown_title},
+        )
+    return redirect("enrollments:my_courses")
 
 
 @login_required
@@ -69,6 +115,7 @@ def path_form(request: HttpRequest, public_id: str | None = None) -> HttpRespons
                 title=form.cleaned_data["title"],
                 courses=form.courses(),
                 enforce_order=form.cleaned_data["enforce_order"],
+                open_to_join=form.cleaned_data["open_to_join"],
                 description=form.cleaned_data["description"],
                 title_translations=form.titles(),
                 description_translations=form.descriptions(),

@@ -31,3 +31,12 @@ class EnrolledSerializer(serializers.Serializer):
     unknown = serializers.ListField(
         child=serializers.EmailField(), help_text="Addresses with no account: nobody enrolled."
     )
+
+
+class JoinedSerializer(serializers.Serializer):
+    path = serializers.UUIDField(help_text="The path joined.")
+    joined = serializers.BooleanField(help_text="False: you were on it already; nothing changed.")
+    editions = serializers.ListField(
+        child=serializers.UUIDField(),
+        help_text="Editions this request enrolled you in (or put you on the waiting list of).",
+    )

@@ -1,5 +1,5 @@
 """Learning paths through the API: coordinators list their delegations' paths and enrol
-people; a learner lists the paths they are on."""
+people; a learner lists the paths they are on and those open to join, and joins one."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
-from rest_framework import exceptions, permissions
+from rest_framework import exceptions, permissions, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -18,7 +18,12 @@ from accounts import access
 from config.api import current_user
 from config.schema import errors
 from paths import services
-from paths.api.serializers import EnrolledSerializer, EnrolSerializer, PathSerializer
+from paths.api.serializers import (
+    EnrolledSerializer,
+    EnrolSerializer,
+    JoinedSerializer,
+    PathSerializer,
+)
 from paths.models import LearningPath, PathStep
 
 
@@ -66,3 +71,38 @@ class EnrolView(APIView):
         body.is_valid(raise_exception=True)
         made, unknown = services.enrol(path=path, by=user, emails=body.validated_data["emails"])
         return Response({"enrolled": len(made), "unknown": unknown})
+
+
+class OpenPathsView(APIView):
+    """The paths any learner may join by themselves, with their courses in order."""
+
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(responses=PathSerializer(many=True))
+    def get(self, request: Request) -> Response:
+        return Response(PathSerializer(services.open_to(current_user(request)), many=True).data)
+
+
+class JoinView(APIView):
+    """Puts you on a path open to join, and in the editions of its courses open to you now
+    (the first course's when the order is enforced). Sent again, nothing changes (200)."""
+
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(request=None, responses={201: JoinedSerializer, 200: JoinedSerializer})
+    @errors({404: "No such path, or not one open to join."})
+    def post(self, request: Request, public_id: Any) -> Response:
+        user = current_user(request)
+        path = LearningPath.objects.filter(public_id=public_id, open_to_join=True).first()
+        if path is None:
+            raise exceptions.NotFound(_("There is no such path."))
+        _entry, created, made = services.join(path=path, learner=user)
+        body = {
+            "path": path.public_id,
+            "joined": created,
+            "editions": [enrollment.cohort.public_id for enrollment in made],
+        }
+        return Response(
+            JoinedSerializer(body).data,
+            status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
+        )

@@ -10,15 +10,18 @@ register = template.Library()
 @register.inclusion_tag("paths/includes/my_paths.html")
 def my_paths(user: Any) -> dict[str, Any]:
     """The signed-in learner's paths on "My courses": each course, where they are, and the
-    path's certificate once every course is completed (four queries, however many paths)."""
+    path's certificate once every course is completed, and whether a path is open to join
+    (five queries, however many paths)."""
     from django.urls import reverse
 
     from certificates.models import Certificate
     from certificates.views import linkedin_url
     from paths import services
+    from paths.models import LearningPath
 
     if not getattr(user, "is_authenticated", False):
         return {"paths": []}
+    joinable = LearningPath.objects.filter(open_to_join=True).exclude(enrollments__learner=user)
     found = []
     for entry, steps in services.standings(user.pk):
         newest = next(iter(entry.certificates.all()), None)
@@ -47,4 +50,4 @@ def my_paths(user: Any) -> dict[str, Any]:
                 "total": len(steps),
             }
         )
-    return {"paths": found}
+    return {"paths": found, "joinable": joinable.exists()}
