@@ -1,8 +1,10 @@
-"""A cohort's discussions in its report: threads, posts, and the people who posted, by
-country and gender, every count of people suppressed as the rest of the report."""
+"""Discussions in the reports: threads, posts, and the people who posted, by country and
+gender, every count of people suppressed as the rest of the report. For one cohort (its
+report) or several (a delegation's period: a person posting in two cohorts counts once)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -39,11 +41,12 @@ class DiscussionFigures:
     genders_withheld: bool
 
 
-def figures(cohort: Cohort) -> DiscussionFigures:
+def figures(cohorts: Cohort | Iterable[Cohort]) -> DiscussionFigures:
     """Shown posts only (not hidden or deleted); people counted once. Five queries."""
     k = int(settings.REPORT_MIN_CELL)
+    ids = [cohorts.pk] if isinstance(cohorts, Cohort) else [c.pk for c in cohorts]
     posts = Post.objects.filter(
-        thread__cohort=cohort, hidden_at=None, deleted_at=None, author__isnull=False
+        thread__cohort__in=ids, hidden_at=None, deleted_at=None, author__isnull=False
     )
     totals = posts.aggregate(posts=Count("pk"), people=Count("author", distinct=True))
     people = count(totals["people"], min_cell=k)
@@ -73,7 +76,7 @@ def figures(cohort: Cohort) -> DiscussionFigures:
     from django.utils.translation import gettext as _
 
     return DiscussionFigures(
-        threads=Thread.objects.filter(cohort=cohort).count(),
+        threads=Thread.objects.filter(cohort__in=ids).count(),
         posts=totals["posts"],
         people=people,
         countries=[

@@ -73,6 +73,7 @@ def delegation_report(request: HttpRequest) -> HttpResponse:
             "delegations": delegations,
             "period": period,
             "report": report,
+            "cohorts": cohorts,
             "charts": charts.report_charts(report),
         },
     )

@@ -59,7 +59,8 @@ def discuss(context: dict[str, Any], page: Any) -> dict[str, Any]:
 
 
 @register.inclusion_tag("discussions/includes/report.html")
-def discussion_figures(cohort: Any) -> dict[str, Any]:
+def discussion_figures(cohorts: Any) -> dict[str, Any]:
+    """A cohort's discussions, or those of several (a delegation's report)."""
     from discussions import reports
 
-    return {"figures": reports.figures(cohort)}
+    return {"figures": reports.figures(cohorts)}

@@ -15,7 +15,7 @@ from discussions import services
 from discussions.markdown import render
 from discussions.models import ModerationAction, Post, PostReport, Thread
 from enrollments.models import Enrollment
-from tests.factories import MemberCityFactory, UserFactory
+from tests.factories import CohortFactory, MemberCityFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -432,3 +432,29 @@ def test_moderators_work_the_report_queue_by_api_and_learners_cannot(
     shown = client.post(f"/api/v1/posts/{post.public_id}/show/").json()
     assert not shown["hidden"] and shown["body"] == "Dudoso"
     assert [a.kind for a in ModerationAction.objects.order_by("at")] == ["hide", "show"]
+
+
+def test_the_delegation_report_counts_who_posted_across_its_cohorts_once_small_groups_hidden(
+    members, learner, coordinator, signed_in, settings
+):
+    from tests.enrollments.test_reports import country_city
+
+    settings.REPORT_MIN_CELL = 5
+    other = CohortFactory(course=members.course, delegation=members.delegation, title="Junio")
+    argentina = country_city("Argentina", "AR", members.delegation)
+    chile = country_city("Chile", "CL", members.delegation)
+    Enrollment.objects.create(cohort=other, learner=learner, status="active")
+    first, second = a_thread(members, learner), a_thread(other, learner, title="Otra")
+    for n in range(7):
+        person = UserFactory(email=f"d{n}@aula.example", member_city=argentina if n < 6 else chile)
+        for cohort, thread in ((members, first), (other, second)):  # both editions, counted once
+            Enrollment.objects.create(cohort=cohort, learner=person, status="active")
+            Post.objects.create(
+                thread=thread, author=person, body="Sí", html="<p>Sí</p>", language="es"
+            )
+    page = signed_in(coordinator).get("/en/reports/").content.decode()
+    section = page[page.index('id="h-discussions"') :]
+    assert "<dt>Threads</dt><dd>2</dd>" in section and "<dt>Posts</dt><dd>16</dd>" in section
+    assert "<dt>People who posted</dt><dd>8</dd>" in section
+    assert '<th scope="row">Chile</th><td>&lt;5</td>' in section
+    assert '<th scope="row">Argentina</th><td>6</td>' not in section  # it would give Chile away
