@@ -2,7 +2,9 @@
 its modules and lessons, in Spanish, the original), how many have a live translation, and how
 many of those are out of date because the original was published again after them.
 
-Two queries for every course at once: the originals, then their translations."""
+Two queries for every course at once: the originals, then their translations; and, for pages
+sent to be translated with wagtail-localize (in Aula or as a PO file), how many of their texts
+(segments) each translation has: two queries, and one per language with such translations."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.db.models import Count, Exists, OuterRef, Q
 from wagtail.models import Locale, Page
 
 from cms.models import CoursePage
@@ -20,6 +23,7 @@ class PageState:
     page: Page  # the original
     translation: Page | None
     state: str  # translated, outdated, draft (a translation not published), missing
+    segments: tuple[int, int] | None = None  # (translated, total) texts, sent to be translated
 
 
 @dataclass
@@ -47,6 +51,13 @@ class LanguageStatus:
     @property
     def percent(self) -> int:
         return round(100 * self.translated / self.total) if self.total else 0
+
+    @property
+    def texts(self) -> tuple[int, int]:
+        """Texts translated and their total, over the pages sent to be translated but not yet
+        translated and published (what a translator is working on)."""
+        working = [p.segments for p in self.to_do() if p.segments is not None]
+        return sum(done for done, _total in working), sum(total for _done, total in working)
 
     def to_do(self) -> list[PageState]:
         return [p for p in self.pages if p.state != "translated"]
@@ -101,6 +112,7 @@ def statuses(*, course_page_id: int | None = None) -> list[CourseStatus]:
         )
     ):
         translations[(page.translation_key, page.locale.language_code)] = page
+    segments = _segments(originals, default)
     by_course: dict[int, list[Page]] = defaultdict(list)
     for page in originals:
         owner = next(c for c in course_list if page.path.startswith(c.path))
@@ -120,6 +132,7 @@ def statuses(*, course_page_id: int | None = None) -> list[CourseStatus]:
                                 page,
                                 translations.get((page.translation_key, language)),
                                 _state(page, translations.get((page.translation_key, language))),
+                                segments.get((page.translation_key, language)),
                             )
                             for page in pages
                         ],
@@ -128,4 +141,45 @@ def statuses(*, course_page_id: int | None = None) -> list[CourseStatus]:
                 ],
             )
         )
+    return found
+
+
+def _segments(originals: list[Page], default: Locale) -> dict[tuple[object, str], tuple[int, int]]:
+    """(translation key, language) → (texts translated, texts) of each wagtail-localize
+    translation of these pages, counted as wagtail-localize's own progress counts them (a text
+    translated without an error, in its context)."""
+    from wagtail_localize.models import (
+        StringSegment,
+        StringTranslation,
+        Translation,
+        TranslationSource,
+    )
+
+    sources = dict(
+        TranslationSource.objects.filter(
+            object_id__in=[p.translation_key for p in originals], locale=default
+        ).values_list("pk", "object_id")
+    )
+    if not sources:
+        return {}
+    wanted: dict[int, tuple[str, set[int]]] = {}
+    for source_id, locale_id, code in Translation.objects.filter(
+        source_id__in=list(sources)
+    ).values_list("source_id", "target_locale_id", "target_locale__language_code"):
+        wanted.setdefault(locale_id, (code, set()))[1].add(source_id)
+    found: dict[tuple[object, str], tuple[int, int]] = {}
+    for locale_id, (code, source_ids) in wanted.items():
+        translated = StringTranslation.objects.filter(
+            translation_of_id=OuterRef("string_id"),
+            context_id=OuterRef("context_id"),
+            locale_id=locale_id,
+            has_error=False,
+        )
+        for row in (
+            StringSegment.objects.filter(source_id__in=source_ids)
+            .values("source_id")
+            .annotate(total=Count("pk"), done=Count("pk", filter=Q(Exists(translated))))
+            .order_by()
+        ):
+            found[(sources[row["source_id"]], code)] = (row["done"], row["total"])
     return found

@@ -61,6 +61,11 @@ class LanguageTranslationSerializer(serializers.Serializer):
     outdated = serializers.IntegerField(help_text="The Spanish original was published since.")
     missing = serializers.IntegerField(help_text="No translation, or one not published.")
     percent = serializers.IntegerField()
+    texts_translated = serializers.IntegerField(
+        help_text="Of the pages being translated (sent to wagtail-localize or as a PO file, not "
+        "yet translated and published), their texts translated so far."
+    )
+    texts = serializers.IntegerField(help_text="Those pages' texts (segments) in all.")
 
 
 class TranslationStatusSerializer(serializers.Serializer):

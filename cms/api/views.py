@@ -101,7 +101,8 @@ class FollowsTranslations(permissions.BasePermission):
 
 class TranslationStatusView(APIView):
     """Per course and language: the course's pages, those translated and up to date, out of
-    date (the Spanish original published again since) and missing."""
+    date (the Spanish original published again since) and missing, and how far the pages being
+    translated are, in texts."""
 
     permission_classes = [permissions.IsAuthenticated, FollowsTranslations]
 
@@ -121,6 +122,8 @@ class TranslationStatusView(APIView):
                             "outdated": language.outdated,
                             "missing": language.missing,
                             "percent": language.percent,
+                            "texts_translated": language.texts[0],
+                            "texts": language.texts[1],
                         }
                         for language in status.languages
                     },

@@ -57,8 +57,41 @@ def test_trainers_see_the_translations_and_learners_do_not(site, signed_in, trai
     api = client.get("/api/v1/translations/").json()
     assert api[0]["languages"]["pt"] == {
         "pages": 4, "translated": 3, "outdated": 0, "missing": 1, "percent": 75,
+        "texts_translated": 0, "texts": 0,
     }  # fmt: skip
     client.logout()
     learner_client = signed_in(learner)
     assert learner_client.get("/en/translations/").status_code == 404
     assert learner_client.get("/api/v1/translations/").status_code == 403
+
+
+def test_a_page_being_translated_shows_how_many_of_its_texts_are_done(
+    site, signed_in, trainer, django_assert_max_num_queries
+):
+    from tests.cms.test_translation_files import FRENCH, download, upload
+
+    client = signed_in(trainer)
+    po = download(client, site["lesson"])
+    for entry in po:  # five of its seven texts, not published
+        if entry.msgid in ("Lección 1", "leccion-1", "Cita", "Carta", "Apartado 1"):
+            entry.msgstr = FRENCH[entry.msgid]
+    assert upload(client, site["lesson"], po, publish=False).json() == {
+        "translated": 5, "total": 7, "published": False,
+    }  # fmt: skip
+    download(client, site["lesson2"], language="pt")  # sent, nothing translated yet
+
+    course = client.get(f"/en/translations/{site['course'].pk}/").content.decode()
+    french = " ".join(course[course.index('id="lang-fr"') :].split())
+    assert "Lección 1 · not translated" in french and "5 of 7 texts translated" in french
+    overview = " ".join(client.get("/en/translations/").content.decode().split())
+    assert "in progress: 5 of 7 texts" in overview
+    api = client.get("/api/v1/translations/").json()[0]["languages"]
+    assert (api["fr"]["texts_translated"], api["fr"]["texts"]) == (5, 7)
+    assert api["pt"]["texts_translated"] == 0 and api["pt"]["texts"] > 0
+    assert (api["ca"]["texts_translated"], api["ca"]["texts"]) == (0, 0)
+    # Six, and one for each language with a page being translated (four at most).
+    with django_assert_max_num_queries(6 + 2):
+        translation_status.statuses()
+    download(client, site["lesson2"])  # one more page in French: no more queries
+    with django_assert_max_num_queries(6 + 2):
+        translation_status.statuses()
