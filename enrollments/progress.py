@@ -287,19 +287,7 @@ def record_by_token(*, key: str, statements: Any, speak: Callable[[str], None]) 
     if activity is None or course_releases_modules(activity.course_id):
         return None
     now = timezone.now()
-    statement = Statement(
-        id=parsed["statement_id"],
-        activity_id=activity.pk,
-        verb=parsed["verb"],
-        raw_score=parsed["raw"],
-        max_score=parsed["maximum"],
-        scaled_score=parsed["scaled"],
-        success=parsed["success"],
-        finishes_activity=parsed["finishes"],
-        content_digest=parsed["digest"],
-        payload=parsed["payload"],
-        stored_at=now,
-    )
+    statement = _statement(activity=activity, at=now, **parsed)
     stored = _store_in_one_round_trip(
         statement,
         activity=activity,
@@ -313,6 +301,40 @@ def record_by_token(*, key: str, statements: Any, speak: Callable[[str], None]) 
     if parsed["finishes"]:
         _after_finishing(stored, activity=activity, scaled=parsed["scaled"], at=now)
     return str(parsed["statement_id"])
+
+
+def _statement(
+    *,
+    activity: ActivityRef,
+    at: datetime.datetime,
+    learner: User | None = None,
+    statement_id: uuid.UUID,
+    verb: str,
+    raw: Decimal | None,
+    maximum: Decimal | None,
+    scaled: Decimal | None,
+    success: bool | None,
+    finishes: bool,
+    digest: str,
+    payload: dict[str, Any],
+    **_parsed: Any,
+) -> Statement:
+    """The row a parsed statement becomes (its learner is found with its token by
+    `record_by_token`)."""
+    return Statement(
+        id=statement_id,
+        learner=learner,
+        activity_id=activity.pk,
+        verb=verb,
+        raw_score=raw,
+        max_score=maximum,
+        scaled_score=scaled,
+        success=success,
+        finishes_activity=finishes,
+        content_digest=digest,
+        payload=payload,
+        stored_at=at,
+    )
 
 
 def _parse(statement: Any) -> dict[str, Any]:
@@ -369,19 +391,19 @@ def _store(
     if course_releases_modules(activity.course_id):
         _refuse_if_closed(learner=learner, activity=activity)
     now = timezone.now()
-    statement = Statement(
-        id=statement_id,
+    statement = _statement(
+        activity=activity,
+        at=now,
         learner=learner,
-        activity_id=activity.pk,
+        statement_id=statement_id,
         verb=verb,
-        raw_score=raw,
-        max_score=maximum,
-        scaled_score=scaled,
+        raw=raw,
+        maximum=maximum,
+        scaled=scaled,
         success=success,
-        finishes_activity=finishes,
-        content_digest=digest,
+        finishes=finishes,
+        digest=digest,
         payload=payload,
-        stored_at=now,
     )
     stored = (
         _store_in_one_round_trip(
