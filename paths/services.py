@@ -301,7 +301,7 @@ def enrol(
     return made, unknown
 
 
-def open_to(user: Any) -> Any:
+def open_paths() -> Any:
     """The paths anyone may join, with their courses in order (two queries)."""
     return (
         LearningPath.objects.filter(open_to_join=True)
