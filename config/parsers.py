@@ -15,7 +15,9 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from rest_framework import status
 from rest_framework.exceptions import APIException, ParseError
+from rest_framework.parsers import FormParser as DRFFormParser
 from rest_framework.parsers import JSONParser as DRFJSONParser
+from rest_framework.parsers import MultiPartParser as DRFMultiPartParser
 from rest_framework.settings import api_settings
 
 MAX_JSON_DEPTH = 32
@@ -49,6 +51,35 @@ class JSONParser(DRFJSONParser):
             ) from None
         _check_text_and_depth(data)
         return data
+
+
+class FormParser(DRFFormParser):
+    """DRF's form parser, refusing (400, translated) text PostgreSQL cannot store, as the
+    JSON parser does: a NUL character in a field reached the database and failed there."""
+
+    def parse(self, stream: Any, media_type: Any = None, parser_context: Any = None) -> Any:
+        data = super().parse(stream, media_type, parser_context)
+        _check_fields(data)
+        return data
+
+
+class MultiPartParser(DRFMultiPartParser):
+    """DRF's multipart parser with the same check of its text fields (files are not text)."""
+
+    def parse(self, stream: Any, media_type: Any = None, parser_context: Any = None) -> Any:
+        parsed = super().parse(stream, media_type, parser_context)
+        _check_fields(parsed.data)
+        for name in parsed.files:
+            _check_text(name)
+        return parsed
+
+
+def _check_fields(data: Any) -> None:
+    for key, values in data.lists():
+        _check_text(key)
+        for value in values:
+            if isinstance(value, str):
+                _check_text(value)
 
 
 class BodyTooLarge(APIException):

@@ -10,7 +10,6 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import exceptions, generics, permissions, status
-from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -28,6 +27,7 @@ from assignments.api.serializers import (
 from assignments.models import Attachment, Review, Submission
 from cms.models import LessonPage
 from config.api import IDEMPOTENCY_KEY, current_user, idempotency_key
+from config.parsers import MultiPartParser
 from config.schema import errors
 from courses.models import Cohort
 from enrollments.errors import NotAllowed

@@ -11,7 +11,6 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied, Throttled
-from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -28,6 +27,7 @@ from certificates.api.serializers import (
 )
 from certificates.models import Certificate
 from config.api import current_user
+from config.parsers import MultiPartParser
 from config.schema import errors
 from enrollments.models import Enrollment
 

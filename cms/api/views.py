@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, permissions, status, viewsets
-from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -24,6 +23,7 @@ from cms.h5p import packages
 from cms.h5p.validation import PackageError
 from cms.models import H5PPackage
 from config.api import current_user
+from config.parsers import MultiPartParser
 from config.schema import errors
 
 

@@ -14,7 +14,6 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, PermissionDenied
-from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -22,7 +21,7 @@ from rest_framework.views import APIView
 from accounts import access
 from config.api import ERROR_409_KEY, IDEMPOTENCY_KEY, current_user, idempotency_key
 from config.authentication import TokenBearer, speak
-from config.parsers import json_body_or_none
+from config.parsers import MultiPartParser, json_body_or_none
 from config.schema import errors
 from courses.models import Cohort
 from enrollments import imports, invitations, progress, services, spreadsheets

@@ -110,3 +110,23 @@ def test_an_anonymous_caller_is_answered_in_the_headers_language(client, db):
     assert response.status_code == 401
     assert response["Content-Language"] == "fr"
     assert "authentification" in response.json()["detail"].lower()
+
+
+@pytest.mark.parametrize("encoding", ["form", "multipart"])
+def test_a_nul_character_in_a_form_field_is_a_translated_400_not_a_500(
+    signed_in, coordinator, encoding
+):
+    """Found by the API fuzz: a form-encoded field with NUL reached PostgreSQL and failed there
+    (the JSON parser refused it already)."""
+    from urllib.parse import urlencode
+
+    client = signed_in(coordinator)
+    fields = {"title": "El río\x00como aula", "course": "CEC-101", "language": "es"}
+    if encoding == "form":
+        response = client.post(
+            "/api/v1/cohorts/", urlencode(fields), "application/x-www-form-urlencoded"
+        )
+    else:
+        response = client.post("/api/v1/cohorts/", fields)  # multipart, as the test client sends
+    assert response.status_code == 400, response.content
+    assert "NUL" in response.json()["detail"]
