@@ -333,8 +333,6 @@ def join(*, path: LearningPath, learner: User) -> tuple[PathEnrollment, bool, li
         entry, created = PathEnrollment.objects.get(path=path, learner=learner), False
     if not created:
         return entry, False, []
-    entry.path = path
-    entry.learner = learner
     return entry, True, advance(entry)
 
 
